@@ -1,0 +1,68 @@
+package com.tradesignal.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ./tradesignal replay}: recorded ticks through the job on an embedded Flink MiniCluster. */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Replays recorded ticks through the job on an embedded Flink MiniCluster and writes DIR/candles.jsonl "
+                        + "(one JSON object per closed candle) and DIR/summary.json (counts, including everything dropped).",
+                "Inputs: tick CSV with a header row (columns by name: instrument_token, timestamp, last_price required) "
+                        + "or JSON Lines with the same fields; plain or .gz; files and directories, merged in timestamp order."},
+        footer = {"", "Example:", "  ./tradesignal replay --ticks recordings/2022-12-01/ --instruments instruments.csv --out out/"})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Option(names = "--ticks", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Tick files (.csv, .jsonl, .ndjson, optionally .gz) or directories of them.")
+    List<Path> ticks;
+
+    @Option(names = "--instruments", paramLabel = "KITE_DUMP.csv",
+            description = "A Kite instruments dump; gives each token its tradingsymbol. NIFTY 50, NIFTY BANK and SENSEX are always known.")
+    Path instruments;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--skip-bad-lines", description = "Skip malformed lines and count them, instead of stopping at the first one.")
+    boolean skipBadLines;
+
+    @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N", description = "Readers and candle builders (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--out-of-orderness", defaultValue = "2s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "How late a tick may arrive behind the newest one and still count (default: ${DEFAULT-VALUE}).")
+    Duration outOfOrderness;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "RocksDB checkpoint interval (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Where checkpoints and savepoints go (default: DIR/checkpoints).")
+    Path checkpointDir;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Resume from this savepoint or retained checkpoint.")
+    Path fromSavepoint;
+
+    @Option(names = "--max-ticks-per-second", defaultValue = "0", paramLabel = "N",
+            description = "Replay no faster than this many ticks per second; 0 = as fast as possible (default).")
+    long maxTicksPerSecond;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+        ReplayRun.run(new ReplayRun.Request(ticks, instruments, out, skipBadLines, parallelism, outOfOrderness,
+                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet), System.err);
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package com.tradesignal.job.candles;
+
+import com.tradesignal.candle.Candle;
+import com.tradesignal.candle.CandleInterval;
+
+/** A multi-minute candle still taking one-minute candles. */
+final class OpenCandle {
+    long start;
+    double open;
+    double high;
+    double low;
+    double close;
+    long volume;
+    int ticks;
+
+    static OpenCandle of(long start, Candle minute) {
+        OpenCandle c = new OpenCandle();
+        c.start = start;
+        c.open = minute.open();
+        c.high = minute.high();
+        c.low = minute.low();
+        c.close = minute.close();
+        c.volume = minute.volume();
+        c.ticks = minute.ticks();
+        return c;
+    }
+
+    void add(Candle minute) {
+        high = Math.max(high, minute.high());
+        low = Math.min(low, minute.low());
+        close = minute.close();
+        volume += minute.volume();
+        ticks += minute.ticks();
+    }
+
+    Candle close(long token, String symbol, CandleInterval interval, double preOpenPrice) {
+        return new Candle(token, symbol, interval, start, open, high, low, close, volume, preOpenPrice, ticks);
+    }
+
+    OpenCandle copy() {
+        OpenCandle c = new OpenCandle();
+        c.start = start;
+        c.open = open;
+        c.high = high;
+        c.low = low;
+        c.close = close;
+        c.volume = volume;
+        c.ticks = ticks;
+        return c;
+    }
+}
