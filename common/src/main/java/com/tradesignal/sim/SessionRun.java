@@ -329,6 +329,7 @@ final class SessionRun implements Iterator<Tick> {
         final SimRandom rng;
         final double correlation;
         final double ownWeight;
+        final double previousClose;
         final double logPreviousClose;
         double logPrev;
         double logNow;
@@ -344,6 +345,7 @@ final class SessionRun implements Iterator<Tick> {
             this.rng = SimRandom.derive(seed, "underlying:" + name, 0);
             this.correlation = profile.marketCorrelation();
             this.ownWeight = Math.sqrt(Math.max(0, 1 - correlation * correlation));
+            this.previousClose = previousClose;
             this.logPreviousClose = Math.log(previousClose);
             this.logNow = logPreviousClose;
             this.logPrev = logNow;
@@ -394,6 +396,8 @@ final class SessionRun implements Iterator<Tick> {
         // Futures only.
         final long lot;
         final double premium;
+        /** An index's level relative to its underlying: 1 unless two indices share an underlying. */
+        final double indexScale;
         final long previousCloseMs;
         final double dayLots;
         final double depthLots;
@@ -431,6 +435,7 @@ final class SessionRun implements Iterator<Tick> {
             UnderlyingProfile p = u.profile;
             // ln(future / index) at the previous close: the premium the future keeps, less the carry that runs off.
             this.premium = Math.log(def.startPrice()) - u.logPreviousClose;
+            this.indexScale = def.startPrice() == u.previousClose ? 1 : def.startPrice() / u.previousClose;
             this.dayLots = p.dayLots() * (0.8 + 0.4 * rng.nextDouble()) * dayVol;
             this.depthLots = Math.max(1, dayLots * DEPTH_SHARE_OF_DAY_LOTS);
             this.oiLots = p.openInterestLots() * (0.8 + 0.4 * rng.nextDouble());
@@ -448,7 +453,7 @@ final class SessionRun implements Iterator<Tick> {
                 long lots = Math.max(1, Math.round(dayLots * PRE_OPEN_VOLUME_SHARE * (0.5 + rng.nextDouble())));
                 trade(printTime, price, lots * lot);
             } else {
-                price = roundToTick(Math.exp(u.logNow));
+                price = roundToTick(Math.exp(u.logNow) * indexScale);
                 mark(price);
             }
             return build(printTime);
@@ -471,7 +476,7 @@ final class SessionRun implements Iterator<Tick> {
             double w = (double) tickInSecond / ticksThisSecond;
             double index = u.pricePrev + w * (u.priceNow - u.pricePrev);
             if (!future) {
-                mark(roundToTick(index));
+                mark(roundToTick(index * indexScale));
                 return build(t);
             }
             long minute = Math.floorDiv(t, MarketTime.MINUTE_MS);

@@ -158,23 +158,8 @@ final class JsonTickParser extends TickLineParser {
                     symbol = p.getText();
                     return FieldParser.OK;
                 }
-                double d = p.getDoubleValue();
-                int status = FieldParser.OK;
-                if (kind == KIND_TIME) {
-                    status = FieldParser.NOT_TIME;
-                } else if (!Double.isFinite(d)) {
-                    status = FieldParser.OUT_OF_RANGE;
-                } else if (d < 0) {
-                    status = FieldParser.NEGATIVE;
-                } else if (kind == KIND_DOUBLE) {
-                    doubles[role] = d;
-                } else if (d != Math.rint(d)) {
-                    status = FieldParser.NOT_WHOLE;
-                } else if (d >= 9.2e18) {
-                    status = FieldParser.OUT_OF_RANGE;
-                } else {
-                    longs[role] = (long) d;
-                }
+                // Our byte parser on the number's text: Jackson's getDoubleValue() makes a String per value.
+                int status = kind == KIND_TIME ? FieldParser.NOT_TIME : storeText(p, role);
                 if (status != FieldParser.OK) rawText = p.getText();
                 return status;
             }
@@ -186,14 +171,7 @@ final class JsonTickParser extends TickLineParser {
                     symbol = symbols.get(chars, off, len);
                     return FieldParser.OK;
                 }
-                if (scratch.length < len) {
-                    scratch = new byte[Math.max(len, scratch.length * 2)];
-                }
-                for (int i = 0; i < len; i++) {
-                    char c = chars[off + i];
-                    scratch[i] = c < 0x80 ? (byte) c : (byte) 0xFF; // non-ASCII can only be invalid here
-                }
-                int status = store(role, scratch, 0, len);
+                int status = storeText(p, role);
                 if (status != FieldParser.OK) rawText = p.getText();
                 return status;
             }
@@ -202,6 +180,21 @@ final class JsonTickParser extends TickLineParser {
                 p.skipChildren();
                 return FieldParser.WRONG_TYPE;
         }
+    }
+
+    /** Parses the current token's text (ASCII only can be valid) with the shared byte parsers. */
+    private int storeText(JsonParser p, int role) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        if (scratch.length < len) {
+            scratch = new byte[Math.max(len, scratch.length * 2)];
+        }
+        for (int i = 0; i < len; i++) {
+            char c = chars[off + i];
+            scratch[i] = c < 0x80 ? (byte) c : (byte) 0xFF;
+        }
+        return store(role, scratch, 0, len);
     }
 
     private String problem(int status, int role, JsonToken v) {
