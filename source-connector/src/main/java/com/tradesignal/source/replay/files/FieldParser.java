@@ -239,15 +239,17 @@ final class FieldParser {
         return epoch < EPOCH_SECONDS_BELOW ? epoch * 1000L : epoch;
     }
 
-    /** The value of {@code count} ASCII digits, or -1. */
+    /** The value of {@code count} (2 or 4) ASCII digits, or -1. */
     private static int digits(byte[] b, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) return -1;
-            v = v * 10 + d;
-        }
-        return v;
+        int d0 = b[from] - '0';
+        int d1 = b[from + 1] - '0';
+        if ((d0 | d1) < 0 || d0 > 9 || d1 > 9) return -1;
+        int v = d0 * 10 + d1;
+        if (count == 2) return v;
+        int d2 = b[from + 2] - '0';
+        int d3 = b[from + 3] - '0';
+        if ((d2 | d3) < 0 || d2 > 9 || d3 > 9) return -1;
+        return v * 100 + d2 * 10 + d3;
     }
 
     private static int daysInMonth(int year, int month) {
