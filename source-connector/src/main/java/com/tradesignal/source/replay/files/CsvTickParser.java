@@ -3,6 +3,7 @@ package com.tradesignal.source.replay.files;
 import com.tradesignal.tick.Tick;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongPredicate;
@@ -63,7 +64,7 @@ final class CsvTickParser extends TickLineParser {
         int[] roles = new int[cells.size()];
         int[] columnOfRole = new int[ROLES];
         int[] rankOfRole = new int[ROLES];
-        java.util.Arrays.fill(columnOfRole, -1);
+        Arrays.fill(columnOfRole, -1);
         for (int c = 0; c < names.length; c++) {
             String name = cells.get(c).strip();
             names[c] = name;

@@ -154,7 +154,8 @@ public final class TickFileReader implements Closeable {
     /**
      * The next good tick whose token passes the filter, or null at the end of the file.
      *
-     * @throws TickFormatException under {@link BadLinePolicy#FAIL}, at the first malformed line
+     * @throws TickFormatException under {@link BadLinePolicy#FAIL}, at the first malformed line; and whatever the
+     *                             policy, at a line over 16 MiB (not a tick file: it cannot be skipped cheaply)
      */
     public Tick next() throws IOException {
         if (parser == null) {

@@ -1,5 +1,7 @@
 package com.tradesignal.source.replay.files;
 
+import com.tradesignal.tick.Tick;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
@@ -173,6 +175,8 @@ public final class TickFiles {
      * (expanded as by {@link #expand}), from each file's first good tick and last line; a plain file's end is found
      * by reading only its last 64 KiB, a gzip file is read through. Unreadable files are left out; a bound is null
      * when no file gave one.
+     *
+     * @throws IllegalArgumentException as {@link #expand} does
      */
     public static TimeSpan timeSpan(List<Path> paths) {
         Long earliest = null;
@@ -181,7 +185,7 @@ public final class TickFiles {
             Long first = null;
             Long last = null;
             try (TickFileReader reader = TickFileReader.open(f, FilePosition.START, BadLinePolicy.SKIP, null, null)) {
-                com.tradesignal.tick.Tick tick = reader.next();
+                Tick tick = reader.next();
                 first = tick == null ? null : tick.exchangeTime;
                 last = reader.lastTime();
             } catch (IOException | RuntimeException unreadable) {

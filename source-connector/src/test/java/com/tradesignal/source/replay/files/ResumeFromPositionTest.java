@@ -46,7 +46,7 @@ class ResumeFromPositionTest {
                 all.add(t);
                 after.add(r.position());
             }
-            assertThat(r.position()).isEqualTo(after.get(after.size() - 1)); // nothing but a bad line at the end? no
+            assertThat(r.position()).isEqualTo(after.get(after.size() - 1)); // the last line is a tick
         }
         assertThat(all).hasSize(40);
         for (int k = 0; k < all.size(); k++) {
