@@ -91,10 +91,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("SIMULATED DATA - last 15m candle of each instrument (all candles: " + candles + ")");
-        System.out.printf("%-16s %-25s %10s %10s %10s %10s %10s %8s%n", "symbol", "start", "open", "high", "low", "close", "volume", "candles");
+        System.out.printf("%-18s %-25s %10s %10s %10s %10s %10s %8s%n", "symbol", "start", "open", "high", "low", "close", "volume", "candles");
         for (Map.Entry<String, JsonNode> e : last.entrySet()) {
             JsonNode n = e.getValue();
-            System.out.printf("%-16s %-25s %10.2f %10.2f %10.2f %10.2f %10d %8d%n", e.getKey(), n.get("start").asText(),
+            System.out.printf("%-18s %-25s %10.2f %10.2f %10.2f %10.2f %10d %8d%n", e.getKey(), n.get("start").asText(),
                     n.get("open").asDouble(), n.get("high").asDouble(), n.get("low").asDouble(), n.get("close").asDouble(),
                     n.get("volume").asLong(), counts.get(e.getKey()));
         }
