@@ -11,9 +11,20 @@ package com.tradesignal.candle;
  * @param preOpenPrice  the pre-open auction's price (the session's opening print) on the session's first candle of
  *                      each interval, when the pre-open printed; NaN otherwise
  * @param ticks         number of ticks folded into the candle
+ * @param openInterest  open interest at the candle's last tick (0 when the instrument has none)
+ * @param averagePrice  the exchange's day VWAP ({@code average_price}) at the last tick, NaN when absent
+ * @param buyQuantity   total pending buy quantity at the last tick
+ * @param sellQuantity  total pending sell quantity at the last tick
  */
 public record Candle(long token, String symbol, CandleInterval interval, long start, double open, double high,
-                     double low, double close, long volume, double preOpenPrice, int ticks) {
+                     double low, double close, long volume, double preOpenPrice, int ticks, long openInterest,
+                     double averagePrice, long buyQuantity, long sellQuantity) {
+
+    /** A candle with no open interest, exchange VWAP or order book quantities (an index, or a test). */
+    public Candle(long token, String symbol, CandleInterval interval, long start, double open, double high,
+                  double low, double close, long volume, double preOpenPrice, int ticks) {
+        this(token, symbol, interval, start, open, high, low, close, volume, preOpenPrice, ticks, 0, Double.NaN, 0, 0);
+    }
 
     public long end() {
         return start + interval.millis();

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * The candle's JSON line, as in {@code candles.jsonl}:
  * {@code {"symbol":"NIFTY 50","token":256265,"interval":"5m","start":"2022-12-01T09:15:00+05:30","open":…,"high":…,
  * "low":…,"close":…,"volume":…}}, plus {@code "preopen_price"} on the session's first candle when the pre-open
- * auction printed.
+ * auction printed, and {@code "oi"} (open interest at the candle's close) for instruments that have it.
  */
 public final class CandleJson {
     private static final JsonFactory JSON = new JsonFactory();
@@ -34,6 +34,9 @@ public final class CandleJson {
             g.writeNumberField("volume", c.volume());
             if (c.hasPreOpenPrice()) {
                 g.writeNumberField("preopen_price", c.preOpenPrice());
+            }
+            if (c.openInterest() > 0) {
+                g.writeNumberField("oi", c.openInterest());
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -142,7 +142,8 @@ public final class CandleBuilder extends KeyedProcessFunction<Long, MinuteBar, C
         s.baselineVolume = Math.max(s.baselineVolume, bar.maxVolume);
         String symbol = symbolOf(token, s);
         Candle oneMinute = new Candle(token, symbol, CandleInterval.M1, minute, bar.open, bar.high, bar.low, bar.close,
-                volume, preOpenFor(s, minute), bar.ticks);
+                volume, preOpenFor(s, minute), bar.ticks, bar.openInterest, bar.averagePrice, bar.buyQuantity,
+                bar.sellQuantity);
         emit(out, oneMinute);
         for (int i = 0; i < AGGREGATES.length; i++) {
             CandleInterval interval = AGGREGATES[i];

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Version 1: symbol, day, baseline volume, pre-open price, the pending minute bars (count, then each in
- * {@link MinuteBarSerializer} v1 format), then per aggregate interval a presence flag and the open candle.
+ * {@link MinuteBarSerializer} v1 format), then per aggregate interval a presence flag and the open candle
+ * (start, O, H, L, C, volume, ticks, open interest, exchange VWAP, buy and sell quantity).
  */
 public final class CandleBuilderStateSerializer extends VersionedSerializer<CandleBuilderState> {
     private static final long serialVersionUID = 1L;
@@ -48,6 +49,10 @@ public final class CandleBuilderStateSerializer extends VersionedSerializer<Cand
                 out.writeDouble(c.close);
                 out.writeLong(c.volume);
                 out.writeInt(c.ticks);
+                out.writeLong(c.openInterest);
+                out.writeDouble(c.averagePrice);
+                out.writeLong(c.buyQuantity);
+                out.writeLong(c.sellQuantity);
             }
         }
     }
@@ -75,6 +80,10 @@ public final class CandleBuilderStateSerializer extends VersionedSerializer<Cand
                 c.close = in.readDouble();
                 c.volume = in.readLong();
                 c.ticks = in.readInt();
+                c.openInterest = in.readLong();
+                c.averagePrice = in.readDouble();
+                c.buyQuantity = in.readLong();
+                c.sellQuantity = in.readLong();
                 s.open[i] = c;
             }
         }

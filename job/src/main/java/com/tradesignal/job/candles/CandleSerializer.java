@@ -9,7 +9,10 @@ import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 
-/** Version 1: token, symbol, interval label, start, O, H, L, C, volume, pre-open price, ticks. */
+/**
+ * Version 1: token, symbol, interval label, start, O, H, L, C, volume, pre-open price, ticks, open interest,
+ * exchange VWAP, buy quantity, sell quantity.
+ */
 public final class CandleSerializer extends VersionedSerializer<Candle> {
     private static final long serialVersionUID = 1L;
     public static final SimpleTypeInfo<Candle> TYPE = new SimpleTypeInfo<>(Candle.class, new CandleSerializer());
@@ -38,12 +41,16 @@ public final class CandleSerializer extends VersionedSerializer<Candle> {
         out.writeLong(c.volume());
         out.writeDouble(c.preOpenPrice());
         out.writeInt(c.ticks());
+        out.writeLong(c.openInterest());
+        out.writeDouble(c.averagePrice());
+        out.writeLong(c.buyQuantity());
+        out.writeLong(c.sellQuantity());
     }
 
     @Override
     protected Candle deserialize(int version, DataInputView in) throws IOException {
         return new Candle(in.readLong(), readNullableString(in), CandleInterval.fromLabel(in.readUTF()), in.readLong(),
                 in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong(), in.readDouble(),
-                in.readInt());
+                in.readInt(), in.readLong(), in.readDouble(), in.readLong(), in.readLong());
     }
 }

@@ -12,6 +12,10 @@ final class OpenCandle {
     double close;
     long volume;
     int ticks;
+    long openInterest;
+    double averagePrice;
+    long buyQuantity;
+    long sellQuantity;
 
     static OpenCandle of(long start, Candle minute) {
         OpenCandle c = new OpenCandle();
@@ -22,7 +26,15 @@ final class OpenCandle {
         c.close = minute.close();
         c.volume = minute.volume();
         c.ticks = minute.ticks();
+        c.takeLast(minute);
         return c;
+    }
+
+    private void takeLast(Candle minute) {
+        openInterest = minute.openInterest();
+        averagePrice = minute.averagePrice();
+        buyQuantity = minute.buyQuantity();
+        sellQuantity = minute.sellQuantity();
     }
 
     void add(Candle minute) {
@@ -31,10 +43,12 @@ final class OpenCandle {
         close = minute.close();
         volume += minute.volume();
         ticks += minute.ticks();
+        takeLast(minute);
     }
 
     Candle close(long token, String symbol, CandleInterval interval, double preOpenPrice) {
-        return new Candle(token, symbol, interval, start, open, high, low, close, volume, preOpenPrice, ticks);
+        return new Candle(token, symbol, interval, start, open, high, low, close, volume, preOpenPrice, ticks,
+                openInterest, averagePrice, buyQuantity, sellQuantity);
     }
 
     OpenCandle copy() {
@@ -46,6 +60,10 @@ final class OpenCandle {
         c.close = close;
         c.volume = volume;
         c.ticks = ticks;
+        c.openInterest = openInterest;
+        c.averagePrice = averagePrice;
+        c.buyQuantity = buyQuantity;
+        c.sellQuantity = sellQuantity;
         return c;
     }
 }

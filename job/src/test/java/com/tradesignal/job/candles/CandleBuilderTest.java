@@ -252,8 +252,27 @@ class CandleBuilderTest {
         }
     }
 
+    @Test
+    void candlesCarryOpenInterestAndOrderBookQuantitiesOfTheirLastTick() throws Exception {
+        try (CandlePipelineHarness h = new CandlePipelineHarness()) {
+            h.tick(com.tradesignal.tick.Tick.builder(TOKEN, at(DAY, "09:15:10"), 100).volume(10).openInterest(5_000)
+                            .averagePrice(99.5).buyQuantity(700).sellQuantity(300).build())
+                    .tick(com.tradesignal.tick.Tick.builder(TOKEN, at(DAY, "09:16:40"), 101).volume(20).openInterest(5_600)
+                            .averagePrice(99.8).buyQuantity(800).sellQuantity(900).build())
+                    .endOfInput();
+            List<Candle> ones = h.candles(CandleInterval.M1);
+            assertThat(ones).extracting(Candle::openInterest).containsExactly(5_000L, 5_600L);
+            Candle three = h.candles(CandleInterval.M3).get(0);
+            assertThat(three.openInterest()).isEqualTo(5_600);
+            assertThat(three.averagePrice()).isEqualTo(99.8);
+            assertThat(three.buyQuantity()).isEqualTo(800);
+            assertThat(three.sellQuantity()).isEqualTo(900);
+        }
+    }
+
     private static List<Candle> withoutTickCounts(List<Candle> candles) {
         return candles.stream().map(c -> new Candle(c.token(), c.symbol(), c.interval(), c.start(), c.open(), c.high(),
-                c.low(), c.close(), c.volume(), c.preOpenPrice(), 0)).toList();
+                c.low(), c.close(), c.volume(), c.preOpenPrice(), 0, c.openInterest(), c.averagePrice(), c.buyQuantity(),
+                c.sellQuantity())).toList();
     }
 }
