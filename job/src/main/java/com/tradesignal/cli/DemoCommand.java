@@ -3,6 +3,9 @@ package com.tradesignal.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignal.market.MarketTime;
+import com.tradesignal.instrument.Instrument;
+import com.tradesignal.instrument.InstrumentType;
+import com.tradesignal.sim.SimulatedInstrument;
 import com.tradesignal.sim.SimulatedSession;
 import com.tradesignal.sim.TickCsvWriter;
 import picocli.CommandLine.Command;
@@ -58,10 +61,30 @@ final class DemoCommand implements Callable<Integer> {
         long written = TickCsvWriter.write(session, ticks);
         System.err.printf("  %,d simulated ticks%n", written);
 
-        ReplayRun.run(new ReplayRun.Request(List.of(ticks), null, out, false, parallelism, Duration.ofSeconds(2),
-                Duration.ofSeconds(10), null, null, 0, ReplayRun.Mode.SIMULATED, true), System.err);
+        Path instruments = writeInstruments(session, out.resolve("simulated-instruments.csv"));
+        ReplayRun.run(new ReplayRun.Request(List.of(ticks), instruments, out, false, parallelism, Duration.ofSeconds(2),
+                Duration.ofSeconds(10), null, null, 0, ReplayRun.Mode.SIMULATED, true, null), System.err);
         printLastCandles(out.resolve("candles.jsonl"));
         return 0;
+    }
+
+    /**
+     * The simulated contracts as a Kite instruments dump, so the job maps each simulated future to its index exactly
+     * as it maps real ones (by name, instrument type and expiry).
+     */
+    private static Path writeInstruments(SimulatedSession session, Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("instrument_token,exchange_token,tradingsymbol,name,last_price,expiry,strike,"
+                + "tick_size,lot_size,instrument_type,segment,exchange\n");
+        for (SimulatedInstrument si : session.instruments()) {
+            Instrument i = si.toInstrument(session.tradingDate());
+            if (i.type() == InstrumentType.INDEX) continue; // the well-known index rows are built in
+            csv.append(i.token()).append(',').append(i.exchangeToken()).append(',').append(i.tradingSymbol()).append(',')
+                    .append(i.name()).append(",0,").append(i.expiry() == null ? "" : i.expiry().toString()).append(',')
+                    .append(i.strike()).append(',').append(i.tickSize()).append(',').append(i.lotSize()).append(',')
+                    .append(i.type().name()).append(',').append(i.segment()).append(',').append(i.exchange()).append('\n');
+        }
+        Files.writeString(file, csv);
+        return file;
     }
 
     static LocalDate latestWeekday(LocalDate d) {

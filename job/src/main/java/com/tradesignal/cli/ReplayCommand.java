@@ -29,6 +29,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--history", arity = "1..*", paramLabel = "PATH",
+            description = "Earlier ticks, or one-minute candle CSV (instrument_token,timestamp,open,high,low,close[,volume,oi]), "
+                    + "replayed first to warm indicators; their candles are not written.")
+    List<Path> history;
+
     @Option(names = "--skip-bad-lines", description = "Skip malformed lines and count them, instead of stopping at the first one.")
     boolean skipBadLines;
 
@@ -62,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
         ReplayRun.run(new ReplayRun.Request(ticks, instruments, out, skipBadLines, parallelism, outOfOrderness,
-                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet), System.err);
+                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet, history), System.err);
         return 0;
     }
 }

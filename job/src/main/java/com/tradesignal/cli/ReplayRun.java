@@ -9,6 +9,8 @@ import com.tradesignal.instrument.InstrumentCatalog;
 import com.tradesignal.job.LocalRunConfig;
 import com.tradesignal.job.TradeSignalJob;
 import com.tradesignal.job.sink.JsonLinesFileSink;
+import com.tradesignal.job.signals.SignalRow;
+import com.tradesignal.job.signals.SignalRowJson;
 import com.tradesignal.market.MarketTime;
 import com.tradesignal.source.replay.ReplaySource;
 import com.tradesignal.source.replay.files.TickFiles;
@@ -40,7 +42,17 @@ public final class ReplayRun {
 
     public record Request(List<Path> ticks, Path instruments, Path outDir, boolean skipBadLines, int parallelism,
                           Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
-                          long maxTicksPerSecond, Mode mode, boolean progress) {}
+                          long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history) {
+        public Request {
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        /** The same run, warmed up first with earlier ticks or one-minute candles whose outputs are not written. */
+        public Request withHistory(List<Path> historyPaths) {
+            return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths);
+        }
+    }
 
     /** Counts from a finished run; everything dropped is here. */
     public record Summary(long ticks, long lateTicksDropped, long badLinesSkipped, long outsideSessionTicks,
@@ -59,16 +71,20 @@ public final class ReplayRun {
 
     /** Submits the job and returns at once; {@link Running#await()} waits for it and writes the summary. */
     public static Running start(Request r, PrintStream log) throws Exception {
-        ReplaySource source = ReplaySource.builder().ticks(r.ticks()).skipBadLines(r.skipBadLines())
+        List<Path> mainFiles = TickFiles.expand(r.ticks());
+        List<Path> inputs = new java.util.ArrayList<>(mainFiles);
+        long notBefore = Long.MIN_VALUE;
+        if (!r.history().isEmpty()) {
+            inputs.addAll(0, HistoryFiles.prepare(r.history(), r.outDir().resolve("history")));
+            Long first = TickFiles.timeSpan(mainFiles).earliest();
+            if (first == null) {
+                throw new IllegalArgumentException("cannot tell where the session starts: no tick found in " + r.ticks());
+            }
+            notBefore = com.tradesignal.market.MarketTime.minuteStart(first);
+        }
+        ReplaySource source = ReplaySource.builder().ticks(inputs).skipBadLines(r.skipBadLines())
                 .maxTicksPerSecond(r.maxTicksPerSecond()).build();
-        InstrumentCatalog catalog = InstrumentCatalog.wellKnownIndices();
-        if (r.instruments() != null) {
-            catalog = catalog.merge(InstrumentCatalog.load(r.instruments()));
-        }
-        Map<Long, String> symbols = new HashMap<>();
-        for (Instrument i : catalog.all()) {
-            symbols.put(i.token(), i.tradingSymbol());
-        }
+        InstrumentCatalog catalog = r.instruments() != null ? InstrumentCatalog.load(r.instruments()) : InstrumentCatalog.wellKnownIndices();
         Files.createDirectories(r.outDir());
         Path candlesFile = r.outDir().resolve("candles.jsonl");
         Path checkpoints = r.checkpointDir() != null ? r.checkpointDir() : r.outDir().resolve("checkpoints");
@@ -77,12 +93,19 @@ public final class ReplayRun {
         conf.setString("metrics.reporter.local.factory.class", LocalMetrics.Factory.class.getName());
         LocalMetrics.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        TradeSignalJob.Settings settings = TradeSignalJob.Settings.defaults().withSymbols(symbols)
+        TradeSignalJob.Settings settings = TradeSignalJob.Settings.defaults().withInstruments(catalog)
                 .withOutOfOrderness(r.outOfOrderness());
         DataStream<Candle> candles = TradeSignalJob.candles(env, source, settings);
+        DataStream<SignalRow> signals = TradeSignalJob.signals(candles, settings);
+        if (notBefore != Long.MIN_VALUE) {
+            long sessionStart = notBefore; // the warm-up history's candles and signals are not part of the output
+            candles = candles.filter(c -> c.start() >= sessionStart).name("drop warm-up candles");
+            signals = signals.filter(row -> row.candle.start() >= sessionStart).name("drop warm-up signals");
+        }
         TradeSignalJob.writeCandles(candles, new JsonLinesFileSink<>(candlesFile, CandleJson::toJson));
+        TradeSignalJob.writeSignals(signals, new JsonLinesFileSink<>(r.outDir().resolve("signals.jsonl"), SignalRowJson::toJson));
 
-        List<Path> files = source.settings().files().stream().map(Path::of).toList();
+        List<Path> files = mainFiles;
         TimeSpan span = r.progress() ? TickFiles.timeSpan(files) : null;
         if (r.mode() == Mode.SIMULATED) {
             log.println("SIMULATED DATA: ticks generated by TradeSignal's own market simulator, not real market prices.");

@@ -5,6 +5,16 @@ import com.tradesignal.job.bars.MinuteBarFolder;
 import com.tradesignal.job.bars.MinuteBarSerializer;
 import com.tradesignal.job.candles.CandleBuilder;
 import com.tradesignal.job.candles.CandleSerializer;
+import com.tradesignal.job.signals.InstrumentSignals;
+import com.tradesignal.job.signals.SignalRow;
+import com.tradesignal.job.signals.SignalRowSerializer;
+import com.tradesignal.job.signals.UnderlyingMap;
+import com.tradesignal.job.signals.UnderlyingSignals;
+import com.tradesignal.candle.CandleInterval;
+import com.tradesignal.instrument.Instrument;
+import com.tradesignal.instrument.InstrumentCatalog;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import com.tradesignal.market.SessionHours;
 import com.tradesignal.serde.TickSerializer;
 import com.tradesignal.tick.Tick;
@@ -33,6 +43,9 @@ public final class TradeSignalJob {
     public static final String MINUTE_BARS_UID = "minute-bar-folder";
     public static final String CANDLES_UID = "candle-builder";
     public static final String CANDLE_SINK_UID = "candle-sink";
+    public static final String INSTRUMENT_SIGNALS_UID = "instrument-signals";
+    public static final String UNDERLYING_SIGNALS_UID = "underlying-signals";
+    public static final String SIGNAL_SINK_UID = "signal-sink";
 
     private TradeSignalJob() {}
 
@@ -42,23 +55,36 @@ public final class TradeSignalJob {
      * @param idleness       after this long without ticks a reader stops holding the watermark back
      * @param hours          the session hours candles are built for
      * @param symbols        tradingsymbols by token from the instruments dump (may be empty)
+     * @param underlyings    which futures and options stand in for each index's volume, VWAP, OI and PCR
+     * @param openingRangeMinutes the opening range window from 09:15 (15 by default; 5 and 30 are common)
      */
-    public record Settings(Duration outOfOrderness, Duration idleness, SessionHours hours, Map<Long, String> symbols)
-            implements Serializable {
+    public record Settings(Duration outOfOrderness, Duration idleness, SessionHours hours, Map<Long, String> symbols,
+                           UnderlyingMap underlyings, int openingRangeMinutes) implements Serializable {
         public Settings {
             symbols = new HashMap<>(symbols);
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(30), SessionHours.REGULAR, Map.of());
+            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(30), SessionHours.REGULAR, Map.of(),
+                    UnderlyingMap.from(InstrumentCatalog.wellKnownIndices()), 15);
         }
 
-        public Settings withSymbols(Map<Long, String> newSymbols) {
-            return new Settings(outOfOrderness, idleness, hours, newSymbols);
+        /** Symbols and underlyings from an instruments catalog (the well-known indices are always in it). */
+        public Settings withInstruments(InstrumentCatalog catalog) {
+            InstrumentCatalog all = InstrumentCatalog.wellKnownIndices().merge(catalog);
+            Map<Long, String> bySymbol = new HashMap<>();
+            for (Instrument i : all.all()) {
+                bySymbol.put(i.token(), i.tradingSymbol());
+            }
+            return new Settings(outOfOrderness, idleness, hours, bySymbol, UnderlyingMap.from(all), openingRangeMinutes);
         }
 
         public Settings withOutOfOrderness(Duration bound) {
-            return new Settings(bound, idleness, hours, symbols);
+            return new Settings(bound, idleness, hours, symbols, underlyings, openingRangeMinutes);
+        }
+
+        public Settings withOpeningRangeMinutes(int minutes) {
+            return new Settings(outOfOrderness, idleness, hours, symbols, underlyings, minutes);
         }
     }
 
@@ -85,6 +111,43 @@ public final class TradeSignalJob {
                 .process(new CandleBuilder(settings.hours(), settings.symbols()), CandleSerializer.TYPE)
                 .uid(CANDLES_UID)
                 .name("candles");
+    }
+
+    /**
+     * Candles to signal rows: every instrument's indicators, and for the three indices the 13 votes and the verdict,
+     * with their near-month future and option chain. Index rows come out of the underlying engine; all other rows
+     * straight from the instrument engine.
+     */
+    public static DataStream<SignalRow> signals(DataStream<Candle> candles, Settings settings) {
+        UnderlyingMap map = settings.underlyings();
+        KeyedStream<Candle, Long> byToken = DataStreamUtils.reinterpretAsKeyedStream(candles, Candle::token, Types.LONG);
+        DataStream<SignalRow> rows = byToken
+                .process(new InstrumentSignals(settings.hours(), settings.openingRangeMinutes()), SignalRowSerializer.TYPE)
+                .uid(INSTRUMENT_SIGNALS_UID)
+                .name("instrument signals");
+        DataStream<SignalRow> indexRows = rows
+                .filter(r -> {
+                    UnderlyingMap.Role role = map.role(r.candle.token());
+                    // Options only feed the PCR, which needs their 1m open interest and nothing else.
+                    return role != null && (role.kind() != UnderlyingMap.Kind.OPTION || r.candle.interval() == CandleInterval.M1);
+                })
+                .name("index, future and option rows")
+                .keyBy(r -> map.role(r.candle.token()).underlying(), Types.STRING)
+                .process(new UnderlyingSignals(map), SignalRowSerializer.TYPE)
+                .uid(UNDERLYING_SIGNALS_UID)
+                .name("underlying signals");
+        DataStream<SignalRow> otherRows = rows
+                .filter(r -> {
+                    UnderlyingMap.Role role = map.role(r.candle.token());
+                    return role == null || role.kind() != UnderlyingMap.Kind.INDEX;
+                })
+                .name("instrument rows");
+        return otherRows.union(indexRows);
+    }
+
+    /** Signal rows to one sink writer. */
+    public static void writeSignals(DataStream<SignalRow> rows, Sink<SignalRow> sink) {
+        rows.sinkTo(sink).uid(SIGNAL_SINK_UID).name("signal sink").setParallelism(1);
     }
 
     /** Candles to one sink writer, so a file sink writes one file in close order. */

@@ -46,7 +46,7 @@ class FixtureMonthReplayIT {
         Path out = dir.resolve("out");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         summary = ReplayRun.run(new ReplayRun.Request(List.of(ticks), null, out, false, 2, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), null, null, 0, ReplayRun.Mode.REPLAY, true), new PrintStream(log, true));
+                Duration.ofSeconds(1), null, null, 0, ReplayRun.Mode.REPLAY, true, null), new PrintStream(log, true));
         replayed = ReplayedCandles.read(out.resolve("candles.jsonl"));
     }
 

@@ -42,7 +42,7 @@ class SavepointResumeIT {
 
     private static ReplayRun.Request request(Path out, int parallelism, long rate, Path savepoint) {
         return new ReplayRun.Request(List.of(ticks), null, out, false, parallelism, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), null, savepoint, rate, ReplayRun.Mode.REPLAY, false);
+                Duration.ofSeconds(1), null, savepoint, rate, ReplayRun.Mode.REPLAY, false, null);
     }
 
     private static PrintStream quiet() {

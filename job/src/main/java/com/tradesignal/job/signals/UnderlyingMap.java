@@ -1,0 +1,110 @@
+package com.tradesignal.job.signals;
+
+import com.tradesignal.instrument.Instrument;
+import com.tradesignal.instrument.InstrumentCatalog;
+import com.tradesignal.instrument.InstrumentType;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Which instruments belong to which underlying (NIFTY, BANKNIFTY, SENSEX), and as what: the index itself, a future,
+ * or an option. Built from the instruments dump by {@code name}, {@code instrument_type} and {@code expiry}, never
+ * by parsing symbols. Shipped inside the job graph, so it keeps only these three underlyings' contracts.
+ */
+public final class UnderlyingMap implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public enum Kind { INDEX, FUTURE, OPTION }
+
+    /** One contract's role. {@code expiry} is the epoch day, {@code strike} 0 for non-options, {@code put} for PE. */
+    public record Role(String underlying, Kind kind, long expiry, double strike, boolean put) implements Serializable {}
+
+    private final Map<Long, Role> roles = new HashMap<>();
+    private final Map<String, Double> strikeSteps = new HashMap<>();
+
+    public static UnderlyingMap from(InstrumentCatalog catalog) {
+        UnderlyingMap m = new UnderlyingMap();
+        for (Map.Entry<String, Long> e : InstrumentCatalog.INDEX_TOKENS.entrySet()) {
+            m.roles.put(e.getValue(), new Role(e.getKey(), Kind.INDEX, Long.MIN_VALUE, 0, false));
+        }
+        Map<String, TreeSet<Double>> strikes = new HashMap<>();
+        for (Instrument i : catalog.all()) {
+            if (!InstrumentCatalog.INDEX_TOKENS.containsKey(i.name()) || i.expiry() == null) continue;
+            if (i.type() == InstrumentType.FUT) {
+                m.roles.put(i.token(), new Role(i.name(), Kind.FUTURE, i.expiry().toEpochDay(), 0, false));
+            } else if (i.type() == InstrumentType.CE || i.type() == InstrumentType.PE) {
+                m.roles.put(i.token(), new Role(i.name(), Kind.OPTION, i.expiry().toEpochDay(), i.strike(), i.type() == InstrumentType.PE));
+                strikes.computeIfAbsent(i.name(), k -> new TreeSet<>()).add(i.strike());
+            }
+        }
+        strikes.forEach((name, set) -> m.strikeSteps.put(name, smallestGap(set)));
+        return m;
+    }
+
+    /** The listed strike interval: the smallest gap between strikes (50 for NIFTY, 100 for BANKNIFTY and SENSEX). */
+    private static double smallestGap(TreeSet<Double> strikes) {
+        double best = Double.NaN;
+        Double prev = null;
+        for (double s : strikes) {
+            if (prev != null && s - prev > 0 && !(s - prev >= best)) best = s - prev;
+            prev = s;
+        }
+        return best;
+    }
+
+    public Role role(long token) {
+        return roles.get(token);
+    }
+
+    public double strikeStep(String underlying) {
+        return strikeSteps.getOrDefault(underlying, Double.NaN);
+    }
+
+    /** The near-month future on {@code day}: the earliest expiry on or after it (it rolls the day after expiry). */
+    public Optional<Long> nearMonthFuture(String underlying, long day) {
+        long best = -1;
+        long bestExpiry = Long.MAX_VALUE;
+        for (Map.Entry<Long, Role> e : roles.entrySet()) {
+            Role r = e.getValue();
+            if (r.kind == Kind.FUTURE && r.underlying.equals(underlying) && r.expiry >= day
+                    && (r.expiry < bestExpiry || (r.expiry == bestExpiry && e.getKey() < best))) {
+                best = e.getKey();
+                bestExpiry = r.expiry;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(best);
+    }
+
+    /** The nearest option expiry on or after {@code day}, or -1. */
+    public long nearestOptionExpiry(String underlying, long day) {
+        long best = Long.MAX_VALUE;
+        for (Role r : roles.values()) {
+            if (r.kind == Kind.OPTION && r.underlying.equals(underlying) && r.expiry >= day && r.expiry < best) {
+                best = r.expiry;
+            }
+        }
+        return best == Long.MAX_VALUE ? -1 : best;
+    }
+
+    /** The options of one underlying and expiry, as (token, role). */
+    public List<Map.Entry<Long, Role>> options(String underlying, long expiry) {
+        List<Map.Entry<Long, Role>> out = new ArrayList<>();
+        for (Map.Entry<Long, Role> e : roles.entrySet()) {
+            Role r = e.getValue();
+            if (r.kind == Kind.OPTION && r.underlying.equals(underlying) && r.expiry == expiry) out.add(e);
+        }
+        out.sort(Map.Entry.comparingByKey());
+        return out;
+    }
+
+    public static LocalDate day(long epochDay) {
+        return LocalDate.ofEpochDay(epochDay);
+    }
+}
