@@ -11,7 +11,11 @@ import com.tradesignal.signals.SignalVote;
 import com.tradesignal.signals.Verdict;
 import com.tradesignal.signals.VolumeAnalysis;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -41,6 +45,8 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
 
     private final UnderlyingMap map;
     private transient ValueState<UnderlyingState> state;
+    /** Rows waiting for the watermark, by the time they become due; a map so adding a row is one small write. */
+    private transient MapState<Long, List<SignalRow>> pending;
 
     public UnderlyingSignals(UnderlyingMap map) {
         this.map = map;
@@ -49,29 +55,27 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("underlying-signals", UnderlyingStateSerializer.INSTANCE));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("underlying-pending-rows",
+                LongSerializer.INSTANCE, new ListSerializer<>(SignalRowSerializer.INSTANCE)));
     }
 
     @Override
     public void processElement(SignalRow row, Context ctx, Collector<SignalRow> out) throws Exception {
-        UnderlyingState s = state.value();
-        if (s == null) s = new UnderlyingState();
-        s.pending.add(row);
-        ctx.timerService().registerEventTimeTimer(row.candle.end() - 1);
-        state.update(s);
+        long due = row.candle.end() - 1;
+        List<SignalRow> rows = pending.get(due);
+        if (rows == null) rows = new ArrayList<>(4);
+        rows.add(row);
+        pending.put(due, rows);
+        ctx.timerService().registerEventTimeTimer(due);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SignalRow> out) throws Exception {
+        List<SignalRow> due = pending.get(timestamp);
+        if (due == null) return;
+        pending.remove(timestamp);
         UnderlyingState s = state.value();
-        if (s == null) return;
-        List<SignalRow> due = new ArrayList<>();
-        s.pending.removeIf(r -> {
-            if (r.candle.end() - 1 <= timestamp) {
-                due.add(r);
-                return true;
-            }
-            return false;
-        });
+        if (s == null) s = new UnderlyingState();
         due.sort(PROCESSING_ORDER.thenComparingInt(r -> kindOrder(map.role(r.candle.token()).kind())));
         String underlying = ctx.getCurrentKey();
         for (SignalRow r : due) {

@@ -5,19 +5,14 @@ import com.tradesignal.signals.OiBuildUpTracker;
 import com.tradesignal.signals.PutCallRatio;
 import com.tradesignal.signals.VolumeAnalysis;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * What the signal engine keeps per underlying: rows waiting for the watermark (so they are processed in event-time
- * order whatever order they arrived in), the near-month future's latest row, volume and OI trackers per interval,
- * and the option chain's open interest for the PCR. Bounded: pending rows leave at the next watermark, the chain
- * is one expiry.
+ * What the signal engine keeps per underlying: the near-month future's latest row, volume and OI trackers per interval,
+ * and the option chain's open interest for the PCR. Bounded: the chain
+ * is one expiry. (Rows waiting for the watermark are kept beside it, in a map by due time.)
  */
 final class UnderlyingState {
     static final int INTERVALS = CandleInterval.values().length;
 
-    final List<SignalRow> pending = new ArrayList<>();
     /** The future contract the trackers below follow; they restart when the near-month contract rolls. */
     long futureToken = -1;
     final SignalRow[] futureRows = new SignalRow[INTERVALS];
@@ -46,7 +41,6 @@ final class UnderlyingState {
 
     UnderlyingState copy() {
         UnderlyingState s = new UnderlyingState();
-        for (SignalRow r : pending) s.pending.add(r.copy());
         s.futureToken = futureToken;
         for (int i = 0; i < INTERVALS; i++) {
             s.futureRows[i] = futureRows[i] == null ? null : futureRows[i].copy();

@@ -10,8 +10,8 @@ import org.apache.flink.core.memory.DataOutputView;
 import java.io.IOException;
 
 /**
- * Version 1: pending rows ({@link SignalRowSerializer} v1), the followed future token, per interval the future's
- * latest row (flagged), volume analysis and OI tracker, then the option expiry and the chain (flagged).
+ * Version 1: the followed future token, per interval the future's
+ * latest row ({@link SignalRowSerializer} v1, flagged), volume analysis and OI tracker, then the option expiry and the chain (flagged).
  */
 public final class UnderlyingStateSerializer extends VersionedSerializer<UnderlyingState> {
     private static final long serialVersionUID = 1L;
@@ -31,8 +31,6 @@ public final class UnderlyingStateSerializer extends VersionedSerializer<Underly
 
     @Override
     public void serialize(UnderlyingState s, DataOutputView out) throws IOException {
-        out.writeInt(s.pending.size());
-        for (SignalRow r : s.pending) ROWS.serialize(r, out);
         out.writeLong(s.futureToken);
         out.writeInt(UnderlyingState.INTERVALS);
         for (int i = 0; i < UnderlyingState.INTERVALS; i++) {
@@ -49,8 +47,6 @@ public final class UnderlyingStateSerializer extends VersionedSerializer<Underly
     @Override
     protected UnderlyingState deserialize(int version, DataInputView in) throws IOException {
         UnderlyingState s = new UnderlyingState();
-        int pending = in.readInt();
-        for (int i = 0; i < pending; i++) s.pending.add(ROWS.deserialize(in));
         s.futureToken = in.readLong();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {

@@ -133,6 +133,28 @@ class FixtureMonthReplayIT {
     }
 
     @Test
+    void withoutHistoryTheFirstSessionsPivotsAndLongEmasAreNullNotMadeUp() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> signals = java.nio.file.Files.readAllLines(dir.resolve("out/signals.jsonl"));
+        assertThat(signals).hasSameSizeAs(replayed);
+        for (String line : signals) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            String start = n.get("start").asText();
+            if (start.startsWith("2022-12-01")) {
+                assertThat(n.get("pivot").isNull()).as("pivot on the first day %s", start).isTrue();
+                if (!n.get("interval").asText().equals("1m")) { // 375 one-minute candles a day do warm an EMA 200
+                    assertThat(n.get("ema_200").isNull()).as("ema_200 on the first day %s", start).isTrue();
+                } else if (start.compareTo("2022-12-01T12:34") < 0) {
+                    assertThat(n.get("ema_200").isNull()).as("1m ema_200 before its 200th candle %s", start).isTrue();
+                }
+            }
+            if (start.startsWith("2022-12-02")) {
+                assertThat(n.get("pivot").isNull()).as("pivot on the second day %s", start).isFalse();
+            }
+        }
+    }
+
+    @Test
     void thePreOpenAuctionPriceIsKeptAsTheOpeningPrintOfEachDay() {
         NseMinuteFixture.Row preOpen = source.get(NIFTY).stream()
                 .filter(r -> MarketTime.isoIst(r.start()).startsWith("2022-12-01T09:0")).reduce((a, b) -> b).orElseThrow();

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stops a replay of a real month with a savepoint about halfway through, resumes it from the savepoint, and checks
+ * Stops a replay of a real month (its candles and its signals, indicators and votes) with a savepoint about halfway through, resumes it from the savepoint, and checks
  * that the candle file is line for line what an uninterrupted run writes: nothing lost, nothing duplicated.
  */
 class SavepointResumeIT {
@@ -27,6 +27,7 @@ class SavepointResumeIT {
     static Path dir;
     static Path ticks;
     static List<String> uninterrupted;
+    static List<String> uninterruptedSignals;
 
     @BeforeAll
     static void replayWithoutInterruption() throws Exception {
@@ -37,7 +38,9 @@ class SavepointResumeIT {
         Path out = dir.resolve("uninterrupted");
         ReplayRun.run(request(out, 2, 0, null), quiet());
         uninterrupted = Files.readAllLines(out.resolve("candles.jsonl"));
+        uninterruptedSignals = Files.readAllLines(out.resolve("signals.jsonl"));
         assertThat(uninterrupted).hasSizeGreaterThan(20_000);
+        assertThat(uninterruptedSignals).hasSameSizeAs(uninterrupted);
     }
 
     private static ReplayRun.Request request(Path out, int parallelism, long rate, Path savepoint) {
@@ -50,6 +53,7 @@ class SavepointResumeIT {
     }
 
     /** Replays slowly, stops with a savepoint once about half the candles are out, resumes at another parallelism. */
+    /** Returns the resumed run's candles; its signals are left in {@code out/signals.jsonl}. */
     private static List<String> stopHalfwayAndResume(Path out, int resumeParallelism) throws Exception {
         ReplayRun.Running first = ReplayRun.start(request(out, 2, 15_000, null), quiet());
         Path candles = out.resolve("candles.jsonl");
@@ -83,11 +87,13 @@ class SavepointResumeIT {
     void aReplayStoppedWithASavepointAndResumedWritesExactlyTheCandlesOfAnUninterruptedRun() throws Exception {
         List<String> resumed = stopHalfwayAndResume(dir.resolve("resumed"), 2);
         assertThat(sorted(resumed)).isEqualTo(sorted(uninterrupted));
+        assertThat(sorted(Files.readAllLines(dir.resolve("resumed/signals.jsonl")))).isEqualTo(sorted(uninterruptedSignals));
     }
 
     @Test
     void resumingAtAnotherParallelismLosesAndDuplicatesNothing() throws Exception {
         List<String> resumed = stopHalfwayAndResume(dir.resolve("rescaled"), 1);
         assertThat(sorted(resumed)).isEqualTo(sorted(uninterrupted));
+        assertThat(sorted(Files.readAllLines(dir.resolve("rescaled/signals.jsonl")))).isEqualTo(sorted(uninterruptedSignals));
     }
 }
