@@ -38,10 +38,6 @@ import static com.tradesignal.job.signals.NumberKey.*;
  */
 public final class UnderlyingSignals extends KeyedProcessFunction<String, SignalRow, SignalRow> {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<SignalRow> PROCESSING_ORDER = Comparator
-            .comparingLong((SignalRow r) -> r.candle.end())
-            .thenComparingInt(r -> r.candle.interval().ordinal())
-            .thenComparingLong(r -> r.candle.token());
 
     private final UnderlyingMap map;
     private transient ValueState<UnderlyingState> state;
@@ -76,7 +72,9 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
         pending.remove(timestamp);
         UnderlyingState s = state.value();
         if (s == null) s = new UnderlyingState();
-        due.sort(PROCESSING_ORDER.thenComparingInt(r -> kindOrder(map.role(r.candle.token()).kind())));
+        due.sort(Comparator.comparingInt((SignalRow r) -> kindOrder(map.role(r.candle.token()).kind()))
+                .thenComparingInt(r -> r.candle.interval().ordinal())
+                .thenComparingLong(r -> r.candle.token()));
         String underlying = ctx.getCurrentKey();
         for (SignalRow r : due) {
             UnderlyingMap.Role role = map.role(r.candle.token());
