@@ -34,6 +34,10 @@ final class ReplayCommand implements Callable<Integer> {
                     + "replayed first to warm indicators; their candles are not written.")
     List<Path> history;
 
+    @Option(names = "--opening-range", defaultValue = "15", paramLabel = "MINUTES",
+            description = "Opening range window from 09:15, in minutes (default: ${DEFAULT-VALUE}; 5 and 30 are common).")
+    int openingRangeMinutes;
+
     @Option(names = "--skip-bad-lines", description = "Skip malformed lines and count them, instead of stopping at the first one.")
     boolean skipBadLines;
 
@@ -67,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
         ReplayRun.run(new ReplayRun.Request(ticks, instruments, out, skipBadLines, parallelism, outOfOrderness,
-                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet, history), System.err);
+                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet, history).withOpeningRange(openingRangeMinutes), System.err);
         return 0;
     }
 }

@@ -42,15 +42,32 @@ public final class ReplayRun {
 
     public record Request(List<Path> ticks, Path instruments, Path outDir, boolean skipBadLines, int parallelism,
                           Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
-                          long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history) {
+                          long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history,
+                          int openingRangeMinutes) {
         public Request {
             history = history == null ? List.of() : List.copyOf(history);
+            if (openingRangeMinutes < 1 || openingRangeMinutes > 375) {
+                throw new IllegalArgumentException("the opening range must be 1 to 375 minutes, not " + openingRangeMinutes);
+            }
+        }
+
+        /** A request with the default 15-minute opening range. */
+        public Request(List<Path> ticks, Path instruments, Path outDir, boolean skipBadLines, int parallelism,
+                       Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
+                       long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history) {
+            this(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval, checkpointDir,
+                    fromSavepoint, maxTicksPerSecond, mode, progress, history, 15);
+        }
+
+        public Request withOpeningRange(int minutes) {
+            return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, minutes);
         }
 
         /** The same run, warmed up first with earlier ticks or one-minute candles whose outputs are not written. */
         public Request withHistory(List<Path> historyPaths) {
             return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
-                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths);
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths, openingRangeMinutes);
         }
     }
 
@@ -94,7 +111,7 @@ public final class ReplayRun {
         LocalMetrics.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         TradeSignalJob.Settings settings = TradeSignalJob.Settings.defaults().withInstruments(catalog)
-                .withOutOfOrderness(r.outOfOrderness());
+                .withOutOfOrderness(r.outOfOrderness()).withOpeningRangeMinutes(r.openingRangeMinutes());
         DataStream<Candle> candles = TradeSignalJob.candles(env, source, settings);
         DataStream<SignalRow> signals = TradeSignalJob.signals(candles, settings);
         if (notBefore != Long.MIN_VALUE) {

@@ -3,6 +3,7 @@ package com.tradesignal.job.signals;
 import com.tradesignal.candle.Candle;
 import com.tradesignal.candle.CandleInterval;
 import com.tradesignal.indicators.CandleIntent;
+import com.tradesignal.indicators.Ema;
 import com.tradesignal.indicators.PivotLevels;
 import com.tradesignal.indicators.SupportResistance;
 import com.tradesignal.market.MarketTime;
@@ -76,11 +77,25 @@ public final class InstrumentSignals extends KeyedProcessFunction<Long, Candle, 
         out.collect(row(c, s, ind, intent, previousClose, previousEma9, previousEma21));
     }
 
+    /**
+     * +1 when the fast EMA crossed above the slow one on this candle, −1 when it crossed below, 0 when neither;
+     * NaN until both were warm on the previous candle.
+     */
+    static double cross(Ema fast, Ema slow) {
+        double f0 = fast.previous(), s0 = slow.previous(), f1 = fast.value(), s1 = slow.value();
+        if (Double.isNaN(f0) || Double.isNaN(s0) || Double.isNaN(f1) || Double.isNaN(s1)) return Double.NaN;
+        if (f0 <= s0 && f1 > s1) return 1;
+        if (f0 >= s0 && f1 < s1) return -1;
+        return 0;
+    }
+
     private static SignalRow row(Candle c, InstrumentSignalState s, IntervalIndicators ind, CandleIntent.Intent intent,
                                  double previousClose, double previousEma9, double previousEma21) {
         SignalRow r = new SignalRow(c);
         r.set(EMA_9, ind.ema9.value()).set(EMA_21, ind.ema21.value()).set(EMA_50, ind.ema50.value())
-                .set(EMA_200, ind.ema200.value()).set(RSI_14, ind.rsi.value()).set(ATR_14, ind.atr.value());
+                .set(EMA_200, ind.ema200.value()).set(RSI_14, ind.rsi.value()).set(ATR_14, ind.atr.value())
+                .set(EMA_CROSS_9_21, cross(ind.ema9, ind.ema21)).set(EMA_CROSS_21_50, cross(ind.ema21, ind.ema50))
+                .set(EMA_CROSS_50_200, cross(ind.ema50, ind.ema200));
         if (ind.superTrend.isWarm()) {
             r.set(SUPERTREND, ind.superTrend.value()).set(SUPERTREND_DIRECTION, ind.superTrend.direction());
         }

@@ -6,6 +6,7 @@ package com.tradesignal.job.signals;
  */
 public enum NumberKey {
     EMA_9, EMA_21, EMA_50, EMA_200,
+    EMA_CROSS_9_21, EMA_CROSS_21_50, EMA_CROSS_50_200,
     RSI_14, ATR_14,
     SUPERTREND, SUPERTREND_DIRECTION,
     PSAR, PSAR_DIRECTION,
@@ -36,6 +37,7 @@ public enum NumberKey {
 
     /** Keys whose values are whole numbers (directions), written without a decimal point. */
     public boolean isWhole() {
-        return this == SUPERTREND_DIRECTION || this == PSAR_DIRECTION || this == BOS;
+        return this == SUPERTREND_DIRECTION || this == PSAR_DIRECTION || this == BOS
+                || this == EMA_CROSS_9_21 || this == EMA_CROSS_21_50 || this == EMA_CROSS_50_200;
     }
 }
