@@ -19,24 +19,29 @@ public final class CandleJson {
 
     private CandleJson() {}
 
+    /** The candle's keys, shared by every line that describes a candle: symbol … volume, then {@code oi} when > 0. */
+    public static void writeFields(JsonGenerator g, Candle c) throws IOException {
+        g.writeStringField("symbol", c.symbol());
+        g.writeNumberField("token", c.token());
+        g.writeStringField("interval", c.interval().label());
+        g.writeStringField("start", MarketTime.isoIst(c.start()));
+        g.writeNumberField("open", c.open());
+        g.writeNumberField("high", c.high());
+        g.writeNumberField("low", c.low());
+        g.writeNumberField("close", c.close());
+        g.writeNumberField("volume", c.volume());
+        if (c.openInterest() > 0) {
+            g.writeNumberField("oi", c.openInterest());
+        }
+    }
+
     public static String toJson(Candle c) {
         StringWriter out = new StringWriter(192);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("symbol", c.symbol());
-            g.writeNumberField("token", c.token());
-            g.writeStringField("interval", c.interval().label());
-            g.writeStringField("start", MarketTime.isoIst(c.start()));
-            g.writeNumberField("open", c.open());
-            g.writeNumberField("high", c.high());
-            g.writeNumberField("low", c.low());
-            g.writeNumberField("close", c.close());
-            g.writeNumberField("volume", c.volume());
+            writeFields(g, c);
             if (c.hasPreOpenPrice()) {
                 g.writeNumberField("preopen_price", c.preOpenPrice());
-            }
-            if (c.openInterest() > 0) {
-                g.writeNumberField("oi", c.openInterest());
             }
             g.writeEndObject();
         } catch (IOException e) {

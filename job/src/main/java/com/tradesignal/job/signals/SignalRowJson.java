@@ -3,7 +3,7 @@ package com.tradesignal.job.signals;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.tradesignal.candle.Candle;
-import com.tradesignal.market.MarketTime;
+import com.tradesignal.candle.CandleJson;
 import com.tradesignal.signals.SignalsJson;
 
 import java.io.IOException;
@@ -24,18 +24,7 @@ public final class SignalRowJson {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             Candle c = row.candle;
             g.writeStartObject();
-            g.writeStringField("symbol", c.symbol());
-            g.writeNumberField("token", c.token());
-            g.writeStringField("interval", c.interval().label());
-            g.writeStringField("start", MarketTime.isoIst(c.start()));
-            g.writeNumberField("open", c.open());
-            g.writeNumberField("high", c.high());
-            g.writeNumberField("low", c.low());
-            g.writeNumberField("close", c.close());
-            g.writeNumberField("volume", c.volume());
-            if (c.openInterest() > 0) {
-                g.writeNumberField("oi", c.openInterest());
-            }
+            CandleJson.writeFields(g, c);
             for (NumberKey key : NumberKey.values()) {
                 if (key.isInternal()) continue;
                 double v = row.numbers[key.ordinal()];
