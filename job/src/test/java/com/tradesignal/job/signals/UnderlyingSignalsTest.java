@@ -22,7 +22,18 @@ class UnderlyingSignalsTest {
     private static final long T0 = 1_669_866_300_000L; // 2022-12-01T09:15:00+05:30
     private static final UnderlyingMap MAP = UnderlyingMap.from(InstrumentCatalog.wellKnownIndices().merge(InstrumentCatalog.of(
             new Instrument(FUT, 51714, "NIFTY22DECFUT", "NIFTY", "NFO", "NFO-FUT", InstrumentType.FUT,
-                    LocalDate.of(2022, 12, 29), 0, 0.05, 50))));
+                    LocalDate.of(2022, 12, 29), 0, 0.05, 50),
+            option(1001, 18100, InstrumentType.CE), option(1002, 18100, InstrumentType.PE),
+            option(1003, 18150, InstrumentType.CE), option(1004, 18150, InstrumentType.PE))));
+
+    private static Instrument option(long token, double strike, InstrumentType type) {
+        return new Instrument(token, token, "NIFTY22D01" + (int) strike + type, "NIFTY", "NFO", "NFO-OPT", type,
+                LocalDate.of(2022, 12, 1), strike, 0.05, 50);
+    }
+
+    private static SignalRow optionRow(long token, long oi) {
+        return new SignalRow(new Candle(token, null, CandleInterval.M1, T0, 50, 55, 45, 50, 100, Double.NaN, 4, oi, 50, 0, 0));
+    }
 
     private static SignalRow index(int minute, double close) {
         return new SignalRow(new Candle(NIFTY, "NIFTY 50", CandleInterval.M1, T0 + minute * 60_000L, close, close + 5, close - 5, close, 0, Double.NaN, 4));
@@ -62,6 +73,15 @@ class UnderlyingSignalsTest {
         assertThat(second.get(TextKey.OI_BUILDUP)).isEqualTo("long_buildup");  // price up, OI up
         assertThat(second.votes).hasSize(13);
         assertThat(second.verdict.bullish() + second.verdict.bearish() + second.verdict.neutral()).isEqualTo(13);
+    }
+
+    @Test
+    void thePutCallRatioComesFromTheOptionChainsOpenInterestAroundTheMoney() throws Exception {
+        SignalRow row = run(List.of(index(0, 18120), optionRow(1001, 2000), optionRow(1002, 3000), optionRow(1003, 2000),
+                optionRow(1004, 3000)), T0 + 60_000).get(0);
+        assertThat(row.get(NumberKey.PCR)).isEqualTo(1.5);
+        assertThat(row.votes.stream().filter(v -> v.name().equals("pcr")).findFirst().orElseThrow().vote())
+                .isEqualTo(com.tradesignal.signals.Vote.BULLISH); // contrarian: above 1.2
     }
 
     @Test
