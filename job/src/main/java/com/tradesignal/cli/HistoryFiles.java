@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>Candle CSV: a header row with {@code instrument_token}, {@code timestamp} (the candle's START, ISO-8601 with
  * offset, Kite's {@code 2017-12-15T09:15:00+0530} form included), {@code open}, {@code high}, {@code low},
  * {@code close}, optional {@code volume}, {@code oi} and {@code tradingsymbol}. Kite's historical API returns
- * exactly these values.
+ * exactly these values. Rows may come in any order (one instrument after another, say); they are sorted by time.
  */
 final class HistoryFiles {
     private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
@@ -62,9 +62,9 @@ final class HistoryFiles {
     }
 
     private static void convert(Path candles, Path ticks) throws IOException {
-        Map<Long, Long> cumulative = new HashMap<>();
-        Map<Long, Long> day = new HashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(candles); TickCsvWriter w = TickCsvWriter.open(ticks)) {
+        record Row(long token, long start, double open, double high, double low, double close, long volume, long oi, String symbol) {}
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(candles)) {
             String[] header = r.readLine().replace("\uFEFF", "").toLowerCase(Locale.ROOT).replace(" ", "").split(",");
             Map<String, Integer> col = new HashMap<>();
             for (int i = 0; i < header.length; i++) col.put(header[i], i);
@@ -91,6 +91,21 @@ final class HistoryFiles {
                 long volume = col.containsKey("volume") && !f[col.get("volume")].isEmpty() ? (long) number(candles, lineNo, f, col, "volume") : 0;
                 long oi = col.containsKey("oi") && !f[col.get("oi")].isEmpty() ? (long) number(candles, lineNo, f, col, "oi") : 0;
                 String symbol = col.containsKey("tradingsymbol") ? f[col.get("tradingsymbol")] : null;
+                rows.add(new Row(token, start, open, high, low, close, volume, oi, symbol == null || symbol.isEmpty() ? null : symbol));
+            }
+        }
+        // A candle file may list one instrument after another; the replay needs time order across them.
+        rows.sort(java.util.Comparator.comparingLong(Row::start));
+        Map<Long, Long> cumulative = new HashMap<>();
+        Map<Long, Long> day = new HashMap<>();
+        List<Tick> out = new ArrayList<>(rows.size() * 4);
+        {
+            for (Row row : rows) {
+                long token = row.token();
+                long start = row.start();
+                double open = row.open(), high = row.high(), low = row.low(), close = row.close();
+                long volume = row.volume(), oi = row.oi();
+                String symbol = row.symbol();
                 long d = Math.floorDiv(start + 19_800_000L, 86_400_000L);
                 if (!Long.valueOf(d).equals(day.put(token, d))) cumulative.put(token, 0L);
                 long before = cumulative.get(token);
@@ -100,10 +115,14 @@ final class HistoryFiles {
                 double[][] shape = {{0, open, before}, {20, rising ? low : high, before + volume / 3},
                         {40, rising ? high : low, before + 2 * volume / 3}, {59, close, after}};
                 for (double[] t : shape) {
-                    w.write(Tick.builder(token, start + (long) t[0] * 1000, t[1]).volume((long) t[2]).openInterest(oi)
-                            .tradingSymbol(symbol == null || symbol.isEmpty() ? null : symbol).build());
+                    out.add(Tick.builder(token, start + (long) t[0] * 1000, t[1]).volume((long) t[2]).openInterest(oi)
+                            .tradingSymbol(symbol).build());
                 }
             }
+        }
+        out.sort(java.util.Comparator.comparingLong(t -> t.exchangeTime)); // stable: each candle's ticks keep their order
+        try (TickCsvWriter w = TickCsvWriter.open(ticks)) {
+            w.writeAll(out);
         }
     }
 

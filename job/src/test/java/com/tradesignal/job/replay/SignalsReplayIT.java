@@ -42,6 +42,7 @@ class SignalsReplayIT {
     static List<NseMinuteFixture.Row> decNifty;
     static List<JsonNode> rows = new ArrayList<>();
     static List<String> candleLines;
+    static ReplayRun.Summary summary;
 
     @BeforeAll
     static void replayDecemberWarmedWithNovember() throws Exception {
@@ -58,7 +59,7 @@ class SignalsReplayIT {
             writeCandles(w, BANKNIFTY, NseMinuteFixture.read(NseMinuteFixture.file("2022-nov-bnf.csv")));
         }
         Path out = dir.resolve("out");
-        ReplayRun.run(new ReplayRun.Request(List.of(ticks), null, out, false, 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
+        summary = ReplayRun.run(new ReplayRun.Request(List.of(ticks), null, out, false, 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 null, null, 0, ReplayRun.Mode.REPLAY, false, List.of(history)), new PrintStream(new ByteArrayOutputStream(), true));
         for (String line : Files.readAllLines(out.resolve("signals.jsonl"))) {
             rows.add(JSON.readTree(line));
@@ -80,6 +81,11 @@ class SignalsReplayIT {
         }
         out.sort((a, b) -> a.get("start").asText().compareTo(b.get("start").asText()));
         return out;
+    }
+
+    @Test
+    void aHistoryFileListingOneInstrumentAfterTheOtherLosesNoTickToLateness() {
+        assertThat(summary.lateTicksDropped()).isZero();
     }
 
     @Test
