@@ -34,14 +34,7 @@ final class NseIndexMinutes {
     }
 
     static Path fixture(String relative) {
-        String configured = System.getProperty("tradesignal.shared");
-        Path shared = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("..", "..", "shared");
-        Path file = shared.resolve("fixtures").resolve(relative).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("fixture not found: " + file.toAbsolutePath()
-                    + " (set -Dtradesignal.shared=/path/to/shared)");
-        }
-        return file;
+        return com.tradesignal.testing.SharedFixtures.fixture(relative);
     }
 
     /** All rows of a monthly file, grouped by date in file order. */

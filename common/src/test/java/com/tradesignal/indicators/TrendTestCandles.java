@@ -34,7 +34,7 @@ final class TrendTestCandles {
     }
 
     static Path sharedDir() {
-        return Path.of(System.getProperty("tradesignal.shared", "../../shared"));
+        return com.tradesignal.testing.SharedFixtures.shared();
     }
 
     static synchronized List<Bar> niftyDecember2022() {

@@ -22,7 +22,7 @@ class InstrumentCatalogDumpTest {
 
     @BeforeAll
     static void loadDump() {
-        dump = InstrumentCatalog.load(SharedFixtures.fixture("kite-instruments-nfo-bfo-2026-08-18.csv"));
+        dump = InstrumentCatalog.load(com.tradesignal.testing.SharedFixtures.fixture("kite-instruments-nfo-bfo-2026-08-18.csv"));
     }
 
     @Test
@@ -187,7 +187,7 @@ class InstrumentCatalogDumpTest {
 
     @Test
     void zerodhas_mock_dump_with_crlf_lines_and_equity_rows_loads() {
-        Path mock = SharedFixtures.fixture("kite-mocks/instruments_all.csv");
+        Path mock = com.tradesignal.testing.SharedFixtures.fixture("kite-mocks/instruments_all.csv");
         InstrumentCatalog catalog = InstrumentCatalog.load(mock);
         assertThat(catalog.size()).isEqualTo(99);
 

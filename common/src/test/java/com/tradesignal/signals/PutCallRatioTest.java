@@ -154,7 +154,7 @@ class PutCallRatioTest {
     @Test
     void a_real_nifty_chain_of_the_nearest_expiry_from_the_2026_08_18_dump() {
         InstrumentCatalog dump = InstrumentCatalog.load(
-                SignalsFixtures.fixture("kite-instruments-nfo-bfo-2026-08-18.csv"));
+                com.tradesignal.testing.SharedFixtures.fixture("kite-instruments-nfo-bfo-2026-08-18.csv"));
         Collection<Instrument> all = dump.all();
         LocalDate tradingDay = LocalDate.of(2026, 8, 18);
 
