@@ -1,4 +1,4 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 /**
  * One market-depth entry of a full packet: 12 bytes on the wire, {@code qty int32, price int32, orders int16,

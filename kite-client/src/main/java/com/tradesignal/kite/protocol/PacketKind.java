@@ -1,4 +1,4 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 /**
  * The five Kite binary packet layouts. The kind is decided by the packet LENGTH, never by the mode the client asked

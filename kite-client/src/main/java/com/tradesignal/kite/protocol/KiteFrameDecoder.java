@@ -1,4 +1,4 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,8 +1,8 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradesignal.source.kite.protocol.KiteTextMessage.Type;
+import com.tradesignal.kite.protocol.KiteTextMessage.Type;
 import org.junit.jupiter.api.Test;
 
 class KiteTextMessageTest {

@@ -1,10 +1,10 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tradesignal.source.kite.protocol.KiteClientMessage.Action;
-import com.tradesignal.source.kite.protocol.KiteClientMessage.Mode;
+import com.tradesignal.kite.protocol.KiteClientMessage.Action;
+import com.tradesignal.kite.protocol.KiteClientMessage.Mode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

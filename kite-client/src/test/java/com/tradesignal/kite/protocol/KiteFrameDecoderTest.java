@@ -1,4 +1,4 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

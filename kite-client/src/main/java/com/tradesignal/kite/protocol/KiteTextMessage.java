@@ -1,4 +1,4 @@
-package com.tradesignal.source.kite.protocol;
+package com.tradesignal.kite.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
