@@ -1,0 +1,85 @@
+package com.tradesignal.simulator;
+
+import com.tradesignal.market.MarketTime;
+import com.tradesignal.tick.Tick;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one-minute candles of everything the simulator streamed today, per token, as Kite's historical API returns
+ * them: labelled by start time; volume is the rise of the cumulative day volume within the minute; OI is the last
+ * seen. Thread-safe: the market thread writes, REST threads read.
+ */
+final class MinuteHistory {
+
+    /** One minute of one instrument. */
+    record Minute(long start, double open, double high, double low, double close, long volume, long oi) {
+    }
+
+    private static final class Building {
+        long start;
+        double open;
+        double high;
+        double low;
+        double close;
+        long volumeAtStart;
+        long lastVolume;
+        long oi;
+    }
+
+    private final Map<Long, TreeMap<Long, Minute>> closed = new HashMap<>();
+    private final Map<Long, Building> open = new HashMap<>();
+    private final Map<Long, Long> lastCumulative = new HashMap<>();
+
+    synchronized void record(Tick t) {
+        long minute = MarketTime.minuteStart(t.exchangeTime);
+        Building b = open.get(t.token);
+        if (b != null && b.start != minute) {
+            close(t.token, b);
+            b = null;
+        }
+        long cumulative = Math.max(t.volume, 0);
+        if (b == null) {
+            b = new Building();
+            b.start = minute;
+            b.open = b.high = b.low = t.lastPrice;
+            b.volumeAtStart = lastCumulative.getOrDefault(t.token, cumulative);
+            open.put(t.token, b);
+        }
+        b.high = Math.max(b.high, t.lastPrice);
+        b.low = Math.min(b.low, t.lastPrice);
+        b.close = t.lastPrice;
+        b.lastVolume = Math.max(b.lastVolume, cumulative);
+        b.oi = t.openInterest;
+        lastCumulative.put(t.token, Math.max(cumulative, lastCumulative.getOrDefault(t.token, 0L)));
+    }
+
+    private void close(long token, Building b) {
+        closed.computeIfAbsent(token, k -> new TreeMap<>()).put(b.start, new Minute(b.start, b.open, b.high, b.low,
+                b.close, Math.max(0, b.lastVolume - b.volumeAtStart), b.oi));
+    }
+
+    /** Minutes of {@code token} starting in [from, to], including the one still forming (as Kite does). */
+    synchronized List<Minute> between(long token, long fromMillis, long toMillis) {
+        List<Minute> out = new ArrayList<>();
+        TreeMap<Long, Minute> done = closed.get(token);
+        if (done != null) {
+            out.addAll(done.subMap(fromMillis, true, toMillis, true).values());
+        }
+        Building b = open.get(token);
+        if (b != null && b.start >= fromMillis && b.start <= toMillis) {
+            out.add(new Minute(b.start, b.open, b.high, b.low, b.close, Math.max(0, b.lastVolume - b.volumeAtStart), b.oi));
+        }
+        return out;
+    }
+
+    synchronized void clear() {
+        closed.clear();
+        open.clear();
+        lastCumulative.clear();
+    }
+}
