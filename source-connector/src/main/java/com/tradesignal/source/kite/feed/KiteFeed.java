@@ -1,0 +1,597 @@
+package com.tradesignal.source.kite.feed;
+
+import com.tradesignal.instrument.Instrument;
+import com.tradesignal.instrument.InstrumentCatalog;
+import com.tradesignal.kite.auth.AccessToken;
+import com.tradesignal.kite.auth.AuthState;
+import com.tradesignal.kite.auth.TokenStore;
+import com.tradesignal.kite.feed.ConnectionState;
+import com.tradesignal.kite.feed.FeedControlFile;
+import com.tradesignal.kite.feed.FeedMode;
+import com.tradesignal.kite.feed.FeedStatus;
+import com.tradesignal.kite.feed.FeedStatusFiles;
+import com.tradesignal.kite.feed.StateDirectory;
+import com.tradesignal.kite.protocol.DecodedTick;
+import com.tradesignal.kite.protocol.KiteClientMessage;
+import com.tradesignal.kite.protocol.KiteFrameDecoder;
+import com.tradesignal.kite.protocol.KiteTextMessage;
+import com.tradesignal.kite.rest.HistoricalCandle;
+import com.tradesignal.kite.rest.KiteAuthException;
+import com.tradesignal.kite.rest.KiteRest;
+import com.tradesignal.market.FeedSchedule;
+import com.tradesignal.market.MarketTime;
+import com.tradesignal.source.kite.ws.KiteHandshakeRefused;
+import com.tradesignal.source.kite.ws.KiteTickerClient;
+import com.tradesignal.tick.Tick;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One live connection to Kite's ticker, kept up by itself: the unit that the issue's morning failures (backend not
+ * running, scheduler switched off, token expired) are about.
+ *
+ * <p>The owner (the source's fetcher thread) calls {@link #step()} every 100 ms or so and {@link #drain} to take
+ * what arrived. A step follows the calendar and the operator's switch (no connection attempts outside the connect
+ * hours; a {@link FeedEvent.MarketClosed} when it closes), reads the access token from the token store (none, expired
+ * or refused: it waits for a login and never retries a token Kite refused, so there is no retry storm), resolves the
+ * day's instruments (index and near-month future of each underlying, by name, type and expiry from the dump),
+ * connects, subscribes in full mode, and reconnects with exponential backoff and jitter when the socket drops or goes
+ * stale (no message at all, not even a heartbeat, for {@code staleAfter}).
+ *
+ * <p>After a reconnect it reports the gap and fills the whole minutes inside it from the historical API, for the
+ * indices and futures (options are not backfilled: Kite's minute candles of options carry no useful OI change and
+ * cost one request each at 3 a second). The backfill is queued before any tick of the new connection, because it is
+ * made before the new connection subscribes. Ticks are decoded on the socket thread into a bounded queue; nothing is
+ * dropped silently: heartbeats, malformed frames and packets and Kite's error messages are counted in the status.
+ */
+public final class KiteFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KiteFeed.class);
+    private static final long POLL_FILES_MS = 1000;
+    private static final long STATUS_EVERY_MS = 2000;
+    private static final int QUEUE_CAPACITY = 200_000;
+
+    private final String id;
+    private final FeedSettings settings;
+    private final KiteRest rest;
+    private final TokenStore tokens;
+    private final Runnable onData;
+    private final Consumer<FeedStatus> statusListener;
+    private final KiteTickerClient client;
+    private final FeedControlFile control;
+    private final Path statusDir;
+    private final Backoff backoff;
+
+    private final ArrayBlockingQueue<Tick> live = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
+
+    // Connection: written by the fetcher thread; the ended flag by the socket thread.
+    private CompletableFuture<KiteTickerClient.Connection> connecting;
+    private KiteTickerClient.Connection connection;
+    private SocketListener listener;
+    private long nextAttemptWall;
+    private String lastDisconnectReason;
+
+    // Login
+    private AccessToken token;
+    private final Set<String> refusedFingerprints = new HashSet<>();
+    private long lastTokenReadWall;
+    private AuthState auth = AuthState.LOGIN_REQUIRED;
+
+    // Operator switch and schedule
+    private FeedSchedule.Override override = FeedSchedule.Override.NONE;
+    private long lastControlReadWall;
+    private Boolean open;
+
+    // Instruments of the day
+    private LocalDate planDay;
+    private final Set<Long> subscribed = new LinkedHashSet<>();
+    private final Set<Long> backfillTokens = new LinkedHashSet<>();
+    private final Set<Long> tradedTokens = new HashSet<>();
+
+    // Position
+    private long lastTickMarket;
+    private final Map<Long, Long> lastCumulativeVolume;
+
+    // Counters and status
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong heartbeats = new AtomicLong();
+    private final AtomicLong malformedFrames = new AtomicLong();
+    private final AtomicLong malformedPackets = new AtomicLong();
+    private final AtomicLong errorMessages = new AtomicLong();
+    private final AtomicLong queueFullDrops = new AtomicLong();
+    private volatile long lastMessageWall = -1;
+    private volatile boolean simulatedSeen;
+    private long connects;
+    private long reconnects;
+    private long watchdogReconnects;
+    private long refusedUpgrades;
+    private long gaps;
+    private long backfilledMinutes;
+    private String lastGap;
+    private ConnectionState state;
+    private String message = "starting";
+    private long lastStatusWall;
+    private volatile FeedStatus status;
+
+    public KiteFeed(String id, FeedSettings settings, KiteRest rest, TokenStore tokens, FeedResume resume,
+                    Runnable onData, Consumer<FeedStatus> statusListener) {
+        this.id = id;
+        this.settings = settings;
+        this.rest = rest;
+        this.tokens = tokens;
+        this.onData = onData;
+        this.statusListener = statusListener;
+        this.client = new KiteTickerClient(settings.endpoints(), settings.apiKey(), settings.connectTimeout(),
+                "kite-feed-" + id);
+        StateDirectory dir = new StateDirectory(Path.of(settings.stateDirectory()));
+        this.control = new FeedControlFile(dir.controlFile());
+        this.statusDir = dir.statusDirectory();
+        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), new Random());
+        this.lastTickMarket = resume.lastExchangeTime();
+        this.lastCumulativeVolume = new HashMap<>(resume.lastCumulativeVolume());
+        this.status = snapshot(System.currentTimeMillis());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public FeedStatus status() {
+        return status;
+    }
+
+    // ------------------------------------------------------------------ the state machine, on the owner's thread
+
+    /** Advances the feed: schedule, login, connection, watchdog. Cheap when nothing changes. */
+    public void step() {
+        long wall = System.currentTimeMillis();
+        long market = settings.clock().now();
+        ConnectionState before = state;
+        readControl(wall);
+        boolean shouldBeOpen = settings.schedule().withOverride(override).shouldBeConnected(market);
+        if (!shouldBeOpen) {
+            closeForTheDay(market, wall);
+        } else {
+            open = true;
+            stepOpen(wall, market);
+        }
+        if (state != before || wall - lastStatusWall >= STATUS_EVERY_MS) {
+            publishStatus(wall);
+        }
+    }
+
+    private void closeForTheDay(long market, long wall) {
+        ConnectionState target = override == FeedSchedule.Override.FORCE_OFF ? ConnectionState.STOPPED : ConnectionState.OFF_SCHEDULE;
+        if (!Boolean.FALSE.equals(open) || state != target) {
+            disconnect(target == ConnectionState.STOPPED ? "stopped by the operator" : "outside the connect hours");
+            drainQueueInto(pending);
+            pending.add(new FeedEvent.MarketClosed(market));
+            open = false;
+            state = target;
+            long next = settings.schedule().withOverride(FeedSchedule.Override.NONE).nextConnectAt(market);
+            message = (target == ConnectionState.STOPPED ? "stopped by the operator (feed-control.json)"
+                    : "market closed") + "; the calendar's next connect is " + MarketTime.isoIst(next);
+            LOG.info("Kite feed {}: {}", id, message);
+        }
+    }
+
+    private void stepOpen(long wall, long market) {
+        if (connecting != null && connecting.isDone()) {
+            finishConnecting(wall, market);
+        }
+        if (connection != null && listener.ended) {
+            String why = listener.endReason;
+            connection = null;
+            reconnects++;
+            scheduleReconnect(wall, "connection lost: " + why);
+        }
+        if (connection != null && state == ConnectionState.CONNECTED
+                && wall - lastMessageWall > settings.staleAfter().toMillis()) {
+            watchdogReconnects++;
+            reconnects++;
+            String why = "no data for " + (wall - lastMessageWall) / 1000 + " s (watchdog)";
+            connection.abort();
+            connection = null;
+            scheduleReconnect(wall, why);
+        }
+        if (connection == null && connecting == null) {
+            tryConnect(wall, market);
+        }
+    }
+
+    private void tryConnect(long wall, long market) {
+        readToken(wall);
+        if (token == null) {
+            waitForLogin(AuthState.LOGIN_REQUIRED, "no access token: log in at /api/auth/login");
+            return;
+        }
+        // Market time: the wall clock in production, the simulated session's time in the simulator.
+        if (token.isExpiredAt(market)) {
+            waitForLogin(AuthState.EXPIRED, "the access token " + token.fingerprint() + " expired at "
+                    + MarketTime.isoIst(token.expiresAtMillis()) + ": log in at /api/auth/login");
+            return;
+        }
+        if (refusedFingerprints.contains(token.fingerprint())) {
+            waitForLogin(AuthState.LOGIN_REQUIRED, "Kite refused the access token " + token.fingerprint()
+                    + ": log in at /api/auth/login");
+            return;
+        }
+        if (wall < nextAttemptWall) {
+            return;
+        }
+        if (auth.needsLogin()) {
+            auth = AuthState.REFRESHING;
+        }
+        try {
+            ensurePlan(market);
+        } catch (KiteAuthException e) {
+            refuse("the instruments request: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            scheduleReconnect(wall, "cannot load the day's instruments: " + e.getMessage());
+            return;
+        }
+        state = lastDisconnectReason == null ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
+        message = "connecting to " + client.redactedUrl();
+        listener = new SocketListener();
+        connecting = client.connect(token, listener);
+    }
+
+    private void finishConnecting(long wall, long market) {
+        CompletableFuture<KiteTickerClient.Connection> done = connecting;
+        connecting = null;
+        try {
+            connection = done.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+            if (cause instanceof KiteHandshakeRefused refused && refused.status() == 403) {
+                refusedUpgrades++;
+                refuse("the WebSocket upgrade (HTTP 403)");
+            } else {
+                scheduleReconnect(wall, cause.getMessage());
+            }
+            return;
+        }
+        connects++;
+        lastMessageWall = wall;
+        auth = AuthState.VALID;
+        // Ticks still queued from the old connection go first, so the gap starts after them.
+        drainQueueInto(pending);
+        if (lastTickMarket != FeedResume.NONE && MarketTime.istEpochDay(lastTickMarket) == MarketTime.istEpochDay(market)) {
+            reportAndFillGap(lastTickMarket, market);
+        }
+        if (!subscribed.isEmpty()) {
+            List<Long> list = new ArrayList<>(subscribed);
+            connection.send(KiteClientMessage.subscribe(list));
+            connection.send(KiteClientMessage.mode(KiteClientMessage.Mode.FULL, list));
+        }
+        state = ConnectionState.CONNECTED;
+        message = "connected, " + subscribed.size() + " instruments in full mode";
+        lastDisconnectReason = null;
+        backoff.reset();
+        LOG.info("Kite feed {}: connected to {} ({} instruments)", id, client.redactedUrl(), subscribed.size());
+    }
+
+    private void refuse(String where) {
+        if (token != null) {
+            refusedFingerprints.add(token.fingerprint());
+        }
+        waitForLogin(AuthState.LOGIN_REQUIRED, "Kite refused the access token "
+                + (token == null ? "" : token.fingerprint() + " ") + "at " + where + ": log in at /api/auth/login");
+        LOG.warn("Kite feed {}: {}", id, message);
+    }
+
+    private void waitForLogin(AuthState why, String text) {
+        if (state != ConnectionState.WAITING_FOR_LOGIN || auth != why) {
+            LOG.warn("Kite feed {}: {}", id, text);
+        }
+        auth = why;
+        state = ConnectionState.WAITING_FOR_LOGIN;
+        message = text;
+    }
+
+    private void scheduleReconnect(long wall, String why) {
+        long delay = backoff.nextDelayMs();
+        nextAttemptWall = wall + delay;
+        lastDisconnectReason = why;
+        state = ConnectionState.RECONNECTING;
+        message = why + "; reconnecting in " + delay + " ms (attempt " + backoff.attempts() + ")";
+        LOG.warn("Kite feed {}: {}", id, message);
+    }
+
+    private void disconnect(String why) {
+        if (connecting != null) {
+            connecting.cancel(true);
+            connecting.thenAccept(KiteTickerClient.Connection::abort);
+            connecting = null;
+        }
+        if (connection != null) {
+            connection.abort();
+            connection = null;
+            LOG.info("Kite feed {}: disconnected ({})", id, why);
+        }
+        lastDisconnectReason = null;
+        backoff.reset();
+        nextAttemptWall = 0;
+    }
+
+    private void readControl(long wall) {
+        if (wall - lastControlReadWall < POLL_FILES_MS) {
+            return;
+        }
+        lastControlReadWall = wall;
+        try {
+            FeedSchedule.Override o = control.read();
+            if (o != override) {
+                LOG.info("Kite feed {}: operator switch is now {}", id, o);
+                override = o;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Kite feed {}: ignoring the operator switch: {}", id, e.getMessage());
+        }
+    }
+
+    private void readToken(long wall) {
+        if (token != null && wall - lastTokenReadWall < POLL_FILES_MS) {
+            return;
+        }
+        lastTokenReadWall = wall;
+        try {
+            Optional<AccessToken> stored = tokens.load();
+            AccessToken next = stored.orElse(null);
+            if (next != null && token != null && !next.fingerprint().equals(token.fingerprint())) {
+                LOG.info("Kite feed {}: a new access token {} arrived", id, next.fingerprint());
+                nextAttemptWall = 0;
+                backoff.reset();
+            }
+            token = next;
+        } catch (RuntimeException e) {
+            token = null;
+            message = e.getMessage();
+        }
+    }
+
+    /** The day's index and near-month future tokens, from the dump (fetched once a day, after 08:30 IST). */
+    private void ensurePlan(long market) {
+        LocalDate day = MarketTime.istDate(market);
+        if (day.equals(planDay)) {
+            return;
+        }
+        Set<Long> tokensOfDay = new LinkedHashSet<>();
+        Set<Long> backfill = new LinkedHashSet<>();
+        Set<Long> traded = new HashSet<>();
+        if (!settings.underlyings().isEmpty()) {
+            List<Instrument> dump = new ArrayList<>(rest.instruments("NFO", token));
+            dump.addAll(rest.instruments("BFO", token));
+            InstrumentCatalog catalog = InstrumentCatalog.of(dump);
+            for (String underlying : settings.underlyings()) {
+                Long index = InstrumentCatalog.INDEX_TOKENS.get(underlying);
+                if (index == null) {
+                    throw new IllegalArgumentException("unknown underlying '" + underlying + "' (known: "
+                            + InstrumentCatalog.INDEX_TOKENS.keySet() + ")");
+                }
+                tokensOfDay.add(index);
+                backfill.add(index);
+                catalog.nearMonthFuture(underlying, day).ifPresentOrElse(f -> {
+                    tokensOfDay.add(f.token());
+                    backfill.add(f.token());
+                    traded.add(f.token());
+                }, () -> LOG.warn("Kite feed {}: no near-month {} future in the {} dump", id, underlying, day));
+            }
+        }
+        for (long t : settings.extraTokens()) {
+            tokensOfDay.add(t);
+            traded.add(t);
+        }
+        subscribed.clear();
+        subscribed.addAll(tokensOfDay);
+        backfillTokens.clear();
+        backfillTokens.addAll(backfill);
+        tradedTokens.clear();
+        tradedTokens.addAll(traded);
+        planDay = day;
+        LOG.info("Kite feed {}: {} instruments for {}", id, subscribed.size(), day);
+    }
+
+    private void reportAndFillGap(long gapStart, long gapEnd) {
+        long firstMinute = MarketTime.minuteStart(gapStart) + MarketTime.MINUTE_MS;
+        long endMinute = MarketTime.minuteStart(gapEnd);
+        long whole = Math.max(0, (endMinute - firstMinute) / MarketTime.MINUTE_MS);
+        gaps++;
+        String span = MarketTime.isoIst(gapStart) + " -> " + MarketTime.isoIst(gapEnd) + " ("
+                + Duration.ofMillis(gapEnd - gapStart).toSeconds() + " s)";
+        if (whole == 0 || !settings.backfill()) {
+            lastGap = span + ", " + whole + " whole minute(s) inside" + (whole > 0 ? ", backfill off" : "");
+            LOG.warn("Kite feed {}: gap {}", id, lastGap);
+            return;
+        }
+        List<Tick> filled = new ArrayList<>();
+        int instruments = 0;
+        try {
+            for (long t : backfillTokens) {
+                List<HistoricalCandle> candles = new ArrayList<>();
+                for (HistoricalCandle c : rest.historicalMinutes(t, firstMinute, endMinute - MarketTime.MINUTE_MS, token)) {
+                    if (c.startMillis() >= firstMinute && c.startMillis() < endMinute) {
+                        candles.add(c);
+                    }
+                }
+                if (!candles.isEmpty()) {
+                    instruments++;
+                }
+                filled.addAll(CandleTicks.of(t, candles, lastCumulativeVolume.getOrDefault(t, 0L), tradedTokens.contains(t)));
+            }
+        } catch (RuntimeException e) {
+            lastGap = span + ", " + whole + " whole minute(s) NOT backfilled: " + e.getMessage();
+            LOG.warn("Kite feed {}: gap {}", id, lastGap);
+            return;
+        }
+        filled.sort(Comparator.comparingLong(tick -> tick.exchangeTime));
+        for (Tick t : filled) {
+            pending.add(new FeedEvent.TickEvent(t, true));
+            observe(t);
+        }
+        backfilledMinutes += whole;
+        lastGap = span + ", " + whole + " whole minute(s) backfilled for " + instruments + " instrument(s)";
+        LOG.warn("Kite feed {}: gap {}", id, lastGap);
+    }
+
+    // ------------------------------------------------------------------ handing over
+
+    /** Moves up to {@code max} events to {@code out}: backfill and closing events first, then live ticks. */
+    public int drain(List<FeedEvent> out, int max) {
+        int n = 0;
+        while (n < max && !pending.isEmpty()) {
+            out.add(pending.poll());
+            n++;
+        }
+        while (n < max) {
+            Tick t = live.poll();
+            if (t == null) {
+                break;
+            }
+            observe(t);
+            out.add(new FeedEvent.TickEvent(t, false));
+            n++;
+        }
+        return n;
+    }
+
+    private void drainQueueInto(ArrayDeque<FeedEvent> target) {
+        for (Tick t; (t = live.poll()) != null; ) {
+            observe(t);
+            target.add(new FeedEvent.TickEvent(t, false));
+        }
+    }
+
+    private void observe(Tick t) {
+        if (lastTickMarket == FeedResume.NONE || t.exchangeTime > lastTickMarket) {
+            if (lastTickMarket != FeedResume.NONE && MarketTime.istEpochDay(t.exchangeTime) != MarketTime.istEpochDay(lastTickMarket)) {
+                lastCumulativeVolume.clear();
+            }
+            lastTickMarket = t.exchangeTime;
+        }
+        if (t.volume > 0) {
+            lastCumulativeVolume.put(t.token, t.volume);
+        }
+    }
+
+    // ------------------------------------------------------------------ the socket thread
+
+    /** Events of one connection; those of an abandoned connection are ignored. */
+    private final class SocketListener implements KiteTickerClient.Listener {
+        private final KiteFrameDecoder decoder = new KiteFrameDecoder();
+        volatile boolean ended;
+        volatile String endReason;
+
+        @Override
+        public void onBinary(byte[] frame) {
+            if (ended) {
+                return;
+            }
+            lastMessageWall = System.currentTimeMillis();
+            KiteFrameDecoder.Result r = decoder.decode(frame);
+            heartbeats.addAndGet(r.heartbeats());
+            malformedFrames.addAndGet(r.malformedFrames());
+            malformedPackets.addAndGet(r.malformedPackets());
+            if (r.ticks().isEmpty()) {
+                return;
+            }
+            long arrival = settings.clock().now();
+            for (DecodedTick d : r.ticks()) {
+                Tick t = d.toTick(arrival);
+                try {
+                    if (!live.offer(t, 5, TimeUnit.SECONDS)) {
+                        queueFullDrops.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            ticks.addAndGet(r.ticks().size());
+            onData.run();
+        }
+
+        @Override
+        public void onText(String text) {
+            if (ended) {
+                return;
+            }
+            lastMessageWall = System.currentTimeMillis();
+            KiteTextMessage m = KiteTextMessage.parse(text);
+            switch (m.type()) {
+                case ERROR -> {
+                    errorMessages.incrementAndGet();
+                    LOG.warn("Kite feed {}: Kite says: {}", id, m.message());
+                }
+                case MESSAGE -> {
+                    if (m.message() != null && m.message().contains("SIMULATED")) {
+                        simulatedSeen = true;
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void onClosed(String why) {
+            endReason = why;
+            ended = true;
+            onData.run();
+        }
+    }
+
+    // ------------------------------------------------------------------ status
+
+    private void publishStatus(long wall) {
+        lastStatusWall = wall;
+        FeedStatus s = snapshot(wall);
+        status = s;
+        try {
+            FeedStatusFiles.write(statusDir, s);
+        } catch (RuntimeException e) {
+            LOG.warn("Kite feed {}: cannot write its status: {}", id, e.getMessage());
+        }
+        if (statusListener != null) {
+            statusListener.accept(s);
+        }
+    }
+
+    private FeedStatus snapshot(long wall) {
+        long market = settings.clock().now();
+        FeedMode mode = settings.endpoints().isKite() && !simulatedSeen ? FeedMode.LIVE : FeedMode.SIMULATED;
+        return new FeedStatus(id, mode, state == null ? ConnectionState.CONNECTING : state, auth,
+                settings.schedule().calendar().phaseAt(market).name(), token == null ? null : token.fingerprint(),
+                lastTickMarket == FeedResume.NONE ? -1 : lastTickMarket, lastMessageWall, connects, reconnects,
+                watchdogReconnects, refusedUpgrades, gaps, lastGap, backfilledMinutes, ticks.get(), heartbeats.get(),
+                malformedFrames.get(), malformedPackets.get(), errorMessages.get(), subscribed.size(),
+                queueFullDrops.get() > 0 ? message + " (" + queueFullDrops.get() + " ticks dropped: queue full)" : message,
+                wall);
+    }
+
+    @Override
+    public void close() {
+        disconnect("closed");
+        client.close();
+    }
+}
