@@ -1,5 +1,8 @@
 package com.tradesignal.publisher;
 
+import com.tradesignal.kite.feed.StateDirectory;
+import com.tradesignal.publisher.auth.FeedControlRoutes;
+import com.tradesignal.publisher.auth.KiteLogin;
 import io.javalin.Javalin;
 
 import java.util.LinkedHashMap;
@@ -7,8 +10,8 @@ import java.util.Map;
 
 /**
  * The publisher: the HTTP and WebSocket server behind the dashboard. It binds to 127.0.0.1 unless told otherwise,
- * because it will carry the broker login callback. For now it answers {@code /health}; the job's results, the
- * WebSocket and the dashboard come with the publisher issue.
+ * because it carries the broker login callback: {@code /health}, the Kite login ({@code /api/auth/*}) and the
+ * feed switch ({@code /api/feed/*}). The job's results, the WebSocket and the dashboard come with the publisher issue.
  */
 public final class PublisherServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -21,12 +24,28 @@ public final class PublisherServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts on {@code host:port}; port 0 picks a free port. */
+    /** Starts on {@code host:port} with no Kite login configured; port 0 picks a free port. */
     public static PublisherServer start(String host, int port) {
+        return start(host, port, null, null);
+    }
+
+    /**
+     * Starts on {@code host:port}. With a {@link KiteLogin}, {@code /api/auth/*} runs the broker login; with a state
+     * directory, {@code /api/feed/*} shows and switches the feed.
+     */
+    public static PublisherServer start(String host, int port, KiteLogin login, StateDirectory state) {
         PublisherServer[] self = new PublisherServer[1];
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/health", ctx -> ctx.json(self[0].health()));
+            if (login != null) {
+                login.routes(cfg);
+            } else {
+                KiteLogin.notConfigured(cfg);
+            }
+            if (state != null) {
+                new FeedControlRoutes(state).routes(cfg);
+            }
         });
         self[0] = new PublisherServer(app);
         app.start(host, port);
