@@ -77,6 +77,36 @@ final class MinuteHistory {
         return out;
     }
 
+    /**
+     * Candles of {@code minutes} minutes from one-minute candles in time order, aligned to 09:15 IST as Kite aligns
+     * them (5minute: 09:15, 09:20, ...; 60minute: 09:15, 10:15, ...). Volume adds up; OI is the last.
+     */
+    static List<Minute> aggregate(List<Minute> oneMinute, int minutes) {
+        if (minutes <= 1) {
+            return oneMinute;
+        }
+        long width = minutes * MarketTime.MINUTE_MS;
+        List<Minute> out = new ArrayList<>();
+        Minute acc = null;
+        for (Minute m : oneMinute) {
+            long anchor = MarketTime.at(MarketTime.istDate(m.start()), java.time.LocalTime.of(9, 15));
+            long start = anchor + Math.floorDiv(m.start() - anchor, width) * width;
+            if (acc != null && acc.start() == start) {
+                acc = new Minute(start, acc.open(), Math.max(acc.high(), m.high()), Math.min(acc.low(), m.low()),
+                        m.close(), acc.volume() + m.volume(), m.oi());
+            } else {
+                if (acc != null) {
+                    out.add(acc);
+                }
+                acc = new Minute(start, m.open(), m.high(), m.low(), m.close(), m.volume(), m.oi());
+            }
+        }
+        if (acc != null) {
+            out.add(acc);
+        }
+        return out;
+    }
+
     synchronized void clear() {
         closed.clear();
         open.clear();

@@ -11,38 +11,49 @@ import com.tradesignal.tick.Tick;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The simulator's market: the day's {@link SimulatedSession} (the calibrated random walk of the three indices and a
- * near-month future of each), released tick by tick as the market clock passes their exchange time.
+ * The simulator's market for the market clock's date: the indices and their futures from the day's
+ * {@link SimulatedSession} (the project's calibrated price dynamics, released tick by tick as the clock passes their
+ * exchange time) and the option chains from {@link OptionMarket}, priced off the simulated indices.
  *
  * <p>Everything it makes is SIMULATED. Every released tick also goes into {@link MinuteHistory}, so the historical
  * endpoint serves exactly the minutes that were streamed, which is what a client backfilling a gap needs. On a day
- * the calendar says is closed there are no ticks. Not thread-safe: the simulator's market thread owns it.
+ * the calendar says is closed there are no ticks. {@link #advance} is not thread-safe (the simulator's market thread
+ * owns it); {@link #instruments} and {@link #history} may be read from any thread.
  */
 final class SimulatedMarket {
     private final MarketClock clock;
     private final MarketCalendar calendar;
     private final double ticksPerSecond;
     private final long seed;
-    private final List<SimulatedInstrument> instruments = SimulatedInstrument.defaults();
+    private final ReplayedCandles replay;
     private final MinuteHistory history = new MinuteHistory();
+    private final Map<Long, Double> indexLast = new HashMap<>();
 
     private long day = Long.MIN_VALUE;
+    private volatile ServedInstruments served;
     private Iterator<Tick> ticks;
+    private OptionMarket options;
     private Tick pending;
+    /** Market time of the option chains' last step, so a long jump (a clock started mid-day) is caught up minute by minute. */
+    private long optionsSteppedTo = Long.MIN_VALUE;
 
-    SimulatedMarket(MarketClock clock, MarketCalendar calendar, double ticksPerSecond, long seed) {
+    SimulatedMarket(MarketClock clock, MarketCalendar calendar, double ticksPerSecond, long seed,
+                    ReplayedCandles replay) {
         this.clock = clock;
+        this.replay = replay;
         this.calendar = calendar;
         this.ticksPerSecond = ticksPerSecond;
         this.seed = seed;
     }
 
-    /** The ticks whose exchange time is now past, in time order. */
+    /** The ticks whose exchange time is now past, in time order (options last, stamped with the current second). */
     List<Tick> advance() {
         long now = clock.now();
         long today = MarketTime.istEpochDay(now);
@@ -60,34 +71,67 @@ final class SimulatedMarket {
             if (pending.exchangeTime > now) {
                 break;
             }
+            if (options != null && (optionsSteppedTo == Long.MIN_VALUE
+                    || pending.exchangeTime - optionsSteppedTo >= MarketTime.MINUTE_MS)) {
+                stepOptions(pending.exchangeTime, out);
+            }
+            if (isIndex(pending.token)) {
+                indexLast.put(pending.token, pending.lastPrice);
+            }
             history.record(pending);
             out.add(pending);
             pending = null;
         }
+        if (options != null) {
+            stepOptions(now, out);
+        }
         return out;
+    }
+
+    private void stepOptions(long at, List<Tick> out) {
+        optionsSteppedTo = at;
+        for (Tick t : options.step(at, indexLast)) {
+            history.record(t);
+            out.add(t);
+        }
     }
 
     private void startDay(long epochDay) {
         day = epochDay;
         pending = null;
+        ticks = null;
+        options = null;
+        optionsSteppedTo = Long.MIN_VALUE;
+        indexLast.clear();
         history.clear();
         LocalDate date = LocalDate.ofEpochDay(epochDay);
+        served = ServedInstruments.on(date, calendar, replay.previousCloses());
         Optional<SessionHours> hours = calendar.sessionOn(date);
         if (hours.isEmpty()) {
-            ticks = null;
             return;
         }
+        List<SimulatedInstrument> session = served.sessionInstruments();
         ticks = SimulatedSession.builder(date).sessionHours(hours.get()).ticksPerSecond(ticksPerSecond)
-                .seed(seed ^ epochDay).instruments(instruments).build().iterator();
+                .seed(seed ^ epochDay).instruments(session).build().iterator();
+        Map<Long, Double> previousClose = new HashMap<>();
+        session.stream().filter(i -> !i.isFuture()).forEach(i -> previousClose.put(i.token(), i.startPrice()));
+        if (!replay.isEmpty()) {
+            ticks = replay.mergeInto(ticks, replay.ticksOn(date, hours.get()));
+        }
+        options = new OptionMarket(served, previousClose, hours.get(), seed);
     }
 
-    /** The instruments as the day's Kite instruments dump lists them. */
+    /** The instruments as the market clock's day's Kite instruments dump lists them. */
     List<Instrument> instruments() {
         LocalDate date = MarketTime.istDate(clock.now());
-        return instruments.stream().map(i -> i.toInstrument(date)).toList();
+        ServedInstruments s = served;
+        if (s == null || !s.date().equals(date)) {
+            s = ServedInstruments.on(date, calendar, replay.previousCloses());
+        }
+        return s.all();
     }
 
-    boolean isIndex(long token) {
+    static boolean isIndex(long token) {
         return (token & 0xFF) == 9;
     }
 

@@ -75,15 +75,35 @@ class SimulatorRestTest {
     }
 
     @Test
-    void theInstrumentsDumpListsTheNearMonthFuturesByNameTypeAndExpiry() {
+    void theInstrumentsDumpListsTwoMonthsOfFuturesAndTheOptionChainsByNameTypeAndExpiry() {
         AccessToken session = sim.issueAccessToken();
         List<Instrument> nfo = rest.instruments("NFO", session);
-        assertThat(nfo).extracting(Instrument::name).containsExactlyInAnyOrder("NIFTY", "BANKNIFTY");
+        List<Instrument> futures = nfo.stream().filter(i -> i.type() == InstrumentType.FUT).toList();
+        assertThat(futures).extracting(Instrument::name)
+                .containsExactlyInAnyOrder("NIFTY", "NIFTY", "BANKNIFTY", "BANKNIFTY");
+        // Friday 27 Nov 2026: NSE monthlies are the last Tuesdays of December and January.
+        assertThat(futures).extracting(Instrument::expiry).containsOnly(
+                java.time.LocalDate.of(2026, 12, 29), java.time.LocalDate.of(2027, 1, 26));
+        assertThat(futures).extracting(Instrument::tradingSymbol).contains("NIFTY26DECFUT", "BANKNIFTY27JANFUT");
         assertThat(nfo).allSatisfy(i -> {
-            assertThat(i.type()).isEqualTo(InstrumentType.FUT);
             assertThat(i.expiry()).isAfterOrEqualTo(SimulatorFixtures.TRADING_DAY);
+            assertThat(i.token() & 0xFF).isEqualTo(2);
+            assertThat(i.tickSize()).isEqualTo(0.05);
         });
-        assertThat(rest.instruments("BFO", session)).extracting(Instrument::name).containsExactly("SENSEX");
+        List<Instrument> niftyOptions = nfo.stream().filter(i -> i.name().equals("NIFTY") && i.type() != InstrumentType.FUT).toList();
+        // Weekly on Tuesday 1 Dec and the monthly on 29 Dec, 41 strikes 50 apart, calls and puts.
+        assertThat(niftyOptions).extracting(Instrument::expiry).containsOnly(
+                java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2026, 12, 29));
+        assertThat(niftyOptions).hasSize(2 * 41 * 2).allSatisfy(i -> {
+            assertThat(i.lotSize()).isEqualTo(65);
+            assertThat(i.strike() % 50).isZero();
+        });
+        List<Instrument> bfo = rest.instruments("BFO", session);
+        assertThat(bfo).filteredOn(i -> i.type() == InstrumentType.FUT).extracting(Instrument::expiry)
+                .containsExactlyInAnyOrder(java.time.LocalDate.of(2026, 12, 31), java.time.LocalDate.of(2027, 1, 28));
+        assertThat(bfo).filteredOn(i -> i.type() == InstrumentType.CE).extracting(Instrument::expiry)
+                .containsOnly(java.time.LocalDate.of(2026, 12, 3));
+        assertThat(bfo).allSatisfy(i -> assertThat(i.name()).isEqualTo("SENSEX"));
     }
 
     @Test

@@ -30,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The simulator's ticker, through a plain java.net.http WebSocket and the project's frame decoder. */
 class SimulatorTickerTest {
     private static final long NIFTY = 256265L;
+    /**
+     * One client for all sockets, held for the whole class: the JDK stops an HttpClient's selector thread once the
+     * client is unreachable, and a socket whose client was collected never notices that the server dropped it.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final KiteSimulator sim = SimulatorFixtures.started(LocalTime.of(9, 20), 60);
 
     @AfterEach
@@ -86,7 +91,7 @@ class SimulatorTickerTest {
     }
 
     private WebSocket connect(AccessToken token, Recorder recorder) {
-        return HttpClient.newHttpClient().newWebSocketBuilder().header("X-Kite-Version", "3")
+        return HTTP.newWebSocketBuilder().header("X-Kite-Version", "3")
                 .buildAsync(url(token.token()), recorder).join();
     }
 
@@ -110,7 +115,7 @@ class SimulatorTickerTest {
 
     @Test
     void anInvalidTokenIsRefusedWith403BeforeTheUpgrade() {
-        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+        assertThatThrownBy(() -> HTTP.newWebSocketBuilder()
                 .buildAsync(url("not-a-token"), new Recorder()).join())
                 .isInstanceOf(CompletionException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(403));

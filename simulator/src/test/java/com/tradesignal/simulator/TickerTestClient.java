@@ -28,6 +28,12 @@ final class TickerTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * One client for all sockets, held for the whole run: the JDK stops an HttpClient's selector thread once the
+     * client is unreachable, and a socket whose client was collected never notices that the server dropped it.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     final List<Received> received;
     final CompletableFuture<String> closedOrFailed;
     final WebSocket socket;
@@ -48,7 +54,7 @@ final class TickerTestClient implements AutoCloseable {
 
     static TickerTestClient connect(URI uri) throws Exception {
         Listener listener = new Listener();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        WebSocket ws = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
         return new TickerTestClient(ws, listener);
     }
@@ -56,7 +62,7 @@ final class TickerTestClient implements AutoCloseable {
     /** Opens a socket expecting failure; returns the failure's cause. */
     static Throwable connectFailure(URI uri) {
         try {
-            HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+            HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                     .buildAsync(uri, new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS).abort();
             return null;
         } catch (Exception e) {
@@ -127,7 +133,7 @@ final class TickerTestClient implements AutoCloseable {
             if (last) {
                 byte[] b = bytes.toByteArray();
                 bytes.reset();
-                received.add(new Received(System.currentTimeMillis(), null, b)));
+                received.add(new Received(System.currentTimeMillis(), null, b));
             }
             return null;
         }

@@ -62,7 +62,8 @@ import java.util.function.Consumer;
  * indices and futures (options are not backfilled: Kite's minute candles of options carry no useful OI change and
  * cost one request each at 3 a second). The backfill is queued before any tick of the new connection, because it is
  * made before the new connection subscribes. Ticks are decoded on the socket thread into a bounded queue; nothing is
- * dropped silently: heartbeats, malformed frames and packets and Kite's error messages are counted in the status.
+ * dropped silently: heartbeats, malformed frames and packets, packets without an exchange timestamp (quote mode,
+ * before the mode message takes effect) and Kite's error messages are counted in the status.
  */
 public final class KiteFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KiteFeed.class);
@@ -108,7 +109,12 @@ public final class KiteFeed implements AutoCloseable {
     private final Set<Long> backfillTokens = new LinkedHashSet<>();
     private final Set<Long> tradedTokens = new HashSet<>();
 
-    // Position
+    // Position, and the gap being measured after a reconnect: from the last tick before it to the first after it.
+    private long gapStartMarket = FeedResume.NONE;
+    private static final long HISTORICAL_SPACING_MS = 350;
+    private long lastHistoricalWall;
+    private boolean awaitingFirstTick;
+    private long connectedWall;
     private long lastTickMarket;
     private final Map<Long, Long> lastCumulativeVolume;
 
@@ -119,6 +125,7 @@ public final class KiteFeed implements AutoCloseable {
     private final AtomicLong malformedPackets = new AtomicLong();
     private final AtomicLong errorMessages = new AtomicLong();
     private final AtomicLong queueFullDrops = new AtomicLong();
+    private final AtomicLong untimedPackets = new AtomicLong();
     private volatile long lastMessageWall = -1;
     private volatile boolean simulatedSeen;
     private long connects;
@@ -199,6 +206,16 @@ public final class KiteFeed implements AutoCloseable {
         if (connecting != null && connecting.isDone()) {
             finishConnecting(wall, market);
         }
+        if (awaitingFirstTick) {
+            Tick first = live.peek();
+            if (first != null) {
+                awaitingFirstTick = false;
+                reportAndFillGap(gapStartMarket, first.exchangeTime);
+            } else if (wall - connectedWall > settings.staleAfter().toMillis()) {
+                awaitingFirstTick = false;
+                reportAndFillGap(gapStartMarket, market);
+            }
+        }
         if (connection != null && listener.ended) {
             String why = listener.endReason;
             connection = null;
@@ -275,10 +292,13 @@ public final class KiteFeed implements AutoCloseable {
         connects++;
         lastMessageWall = wall;
         auth = AuthState.VALID;
+        connectedWall = wall;
         // Ticks still queued from the old connection go first, so the gap starts after them.
         drainQueueInto(pending);
         if (lastTickMarket != FeedResume.NONE && MarketTime.istEpochDay(lastTickMarket) == MarketTime.istEpochDay(market)) {
-            reportAndFillGap(lastTickMarket, market);
+            // The gap ends at the new connection's first tick: live ticks wait in the queue until it is filled.
+            gapStartMarket = lastTickMarket;
+            awaitingFirstTick = true;
         }
         if (!subscribed.isEmpty()) {
             List<Long> list = new ArrayList<>(subscribed);
@@ -331,6 +351,7 @@ public final class KiteFeed implements AutoCloseable {
             LOG.info("Kite feed {}: disconnected ({})", id, why);
         }
         lastDisconnectReason = null;
+        awaitingFirstTick = false;
         backoff.reset();
         nextAttemptWall = 0;
     }
@@ -413,6 +434,24 @@ public final class KiteFeed implements AutoCloseable {
         LOG.info("Kite feed {}: {} instruments for {}", id, subscribed.size(), day);
     }
 
+    /**
+     * Kite allows 3 historical requests a second per API key (shared with anything else using the key), so the
+     * backfill spaces its requests by {@value #HISTORICAL_SPACING_MS} ms of wall time rather than risk a 429 that
+     * would leave the gap unfilled. It blocks the owner thread for at most that long per instrument.
+     */
+    private void paceHistoricalRequest() {
+        long wait = lastHistoricalWall + HISTORICAL_SPACING_MS - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pacing historical requests");
+            }
+        }
+        lastHistoricalWall = System.currentTimeMillis();
+    }
+
     private void reportAndFillGap(long gapStart, long gapEnd) {
         long firstMinute = MarketTime.minuteStart(gapStart) + MarketTime.MINUTE_MS;
         long endMinute = MarketTime.minuteStart(gapEnd);
@@ -430,6 +469,7 @@ public final class KiteFeed implements AutoCloseable {
         try {
             for (long t : backfillTokens) {
                 List<HistoricalCandle> candles = new ArrayList<>();
+                paceHistoricalRequest();
                 for (HistoricalCandle c : rest.historicalMinutes(t, firstMinute, endMinute - MarketTime.MINUTE_MS, token)) {
                     if (c.startMillis() >= firstMinute && c.startMillis() < endMinute) {
                         candles.add(c);
@@ -464,7 +504,7 @@ public final class KiteFeed implements AutoCloseable {
             out.add(pending.poll());
             n++;
         }
-        while (n < max) {
+        while (n < max && !awaitingFirstTick) {
             Tick t = live.poll();
             if (t == null) {
                 break;
@@ -516,9 +556,16 @@ public final class KiteFeed implements AutoCloseable {
             if (r.ticks().isEmpty()) {
                 return;
             }
-            long arrival = settings.clock().now();
+            int accepted = 0;
             for (DecodedTick d : r.ticks()) {
-                Tick t = d.toTick(arrival);
+                if (!d.hasExchangeTime()) {
+                    // Kite streams quote mode between subscribe and the mode message; such packets have no exchange
+                    // time and cannot be placed in event time. The next full packet carries the same state.
+                    untimedPackets.incrementAndGet();
+                    continue;
+                }
+                Tick t = d.toTick();
+                accepted++;
                 try {
                     if (!live.offer(t, 5, TimeUnit.SECONDS)) {
                         queueFullDrops.incrementAndGet();
@@ -528,8 +575,10 @@ public final class KiteFeed implements AutoCloseable {
                     return;
                 }
             }
-            ticks.addAndGet(r.ticks().size());
-            onData.run();
+            if (accepted > 0) {
+                ticks.addAndGet(accepted);
+                onData.run();
+            }
         }
 
         @Override
@@ -585,7 +634,8 @@ public final class KiteFeed implements AutoCloseable {
                 lastTickMarket == FeedResume.NONE ? -1 : lastTickMarket, lastMessageWall, connects, reconnects,
                 watchdogReconnects, refusedUpgrades, gaps, lastGap, backfilledMinutes, ticks.get(), heartbeats.get(),
                 malformedFrames.get(), malformedPackets.get(), errorMessages.get(), subscribed.size(),
-                queueFullDrops.get() > 0 ? message + " (" + queueFullDrops.get() + " ticks dropped: queue full)" : message,
+                message + (queueFullDrops.get() > 0 ? " (" + queueFullDrops.get() + " ticks dropped: queue full)" : "")
+                        + (untimedPackets.get() > 0 ? " (" + untimedPackets.get() + " packets without exchange time skipped)" : ""),
                 wall);
     }
 

@@ -66,8 +66,12 @@ class KiteFeedTest {
             h.runUntil(ev -> ticks(ev, false).size() > 10, WAIT, "live ticks");
             int before = h.events.size();
             h.sim.faults().dropConnections();
-            h.runUntil(ev -> h.feed.status().connects() == 2 && ticks(ev.subList(before, ev.size()), false).size() > 5,
-                    WAIT, "a reconnect and live ticks again");
+            // Ticks of the old connection may still arrive after the drop; the gap is known at the new one's first tick.
+            long lastBeforeDrop = ticks(h.events, false).stream().mapToLong(t -> t.exchangeTime).max().orElseThrow();
+            h.runUntil(ev -> h.feed.status().connects() == 2 && h.feed.status().gaps() == 1
+                            && ticks(ev.subList(before, ev.size()), false).stream()
+                                    .filter(t -> t.exchangeTime > lastBeforeDrop + 60_000).count() > 5,
+                    WAIT, "a reconnect, its gap and live ticks again");
 
             List<FeedEvent> after = h.events.subList(before, h.events.size());
             int firstBackfill = -1;
