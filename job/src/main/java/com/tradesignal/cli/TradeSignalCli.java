@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tradesignal", mixinStandardHelpOptions = true, version = "TradeSignal 0.1.0",
         description = "Live intraday signals for NIFTY 50, NIFTY BANK and SENSEX from the Kite tick feed, on Apache Flink.",
-        subcommands = {ReplayCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, LiveCommand.class, SimulateCommand.class,
+                PublisherCommand.class, FeedCommand.class, CommandLine.HelpCommand.class})
 public final class TradeSignalCli implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +32,6 @@ public final class TradeSignalCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: replay or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: demo, replay, live, simulate, publisher or feed");
     }
 }

@@ -83,6 +83,11 @@ public final class TradeSignalJob {
             return new Settings(bound, idleness, hours, symbols, underlyings, openingRangeMinutes);
         }
 
+        /** How long a reader may go without ticks before it stops holding the watermark back. */
+        public Settings withIdleness(Duration idle) {
+            return new Settings(outOfOrderness, idle, hours, symbols, underlyings, openingRangeMinutes);
+        }
+
         public Settings withOpeningRangeMinutes(int minutes) {
             return new Settings(outOfOrderness, idleness, hours, symbols, underlyings, minutes);
         }

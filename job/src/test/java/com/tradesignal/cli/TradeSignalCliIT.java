@@ -102,7 +102,7 @@ class TradeSignalCliIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"replay", "demo"})
+    @ValueSource(strings = {"replay", "demo", "live", "simulate", "publisher", "feed"})
     void everySubcommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
@@ -117,15 +117,27 @@ class TradeSignalCliIT {
     }
 
     @Test
-    void theDemoRunsASimulatedSessionAndLabelsItSimulated() throws Exception {
+    void theDemoRunsTheLivePathAgainstTheSimulatorAndLabelsItSimulated() throws Exception {
         Path out = dir.resolve("demo");
-        Run r = run("demo", "--out", out.toString(), "--date", "2026-11-27", "--ticks-per-second", "0.5");
+        Run r = run("demo", "--out", out.toString(), "--date", "2026-11-27", "--minutes", "12", "--speed", "60");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("SIMULATED DATA");
-        assertThat(r.out()).contains("SIMULATED DATA").contains("NIFTY 50").contains("NIFTY BANK").contains("SENSEX");
+        assertThat(r.err()).contains("SIMULATED DATA").contains("Logged in to the simulator");
+        assertThat(r.out()).contains("SIMULATED DATA").contains("NIFTY 50").contains("NIFTY BANK").contains("SENSEX")
+                .containsPattern("NIFTY[0-9]{2}[A-Z]{3}FUT");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mode").asText()).isEqualTo("SIMULATED");
-        // 6 instruments x (375 + 125 + 75 + 25) candles for a full simulated session
-        assertThat(Files.readAllLines(out.resolve("candles.jsonl"))).hasSize(6 * 600);
+        assertThat(summary.get("feeds")).hasSize(3);
+        for (JsonNode feed : summary.get("feeds")) {
+            assertThat(feed.get("mode").asText()).isEqualTo("SIMULATED");
+            assertThat(feed.get("ticks").asLong()).isPositive();
+            assertThat(feed.get("token_fingerprint").asText()).hasSize(12);
+        }
+        String token = Files.readString(out.resolve("state/access-token.json"));
+        assertThat(Files.getPosixFilePermissions(out.resolve("state/access-token.json")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String accessToken = new ObjectMapper().readTree(token).get("access_token").asText();
+        assertThat(r.out() + r.err()).doesNotContain(accessToken);
+        assertThat(Files.readAllLines(out.resolve("candles.jsonl"))).anyMatch(l -> l.contains("\"interval\":\"5m\""));
     }
 }

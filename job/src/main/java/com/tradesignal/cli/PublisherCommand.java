@@ -1,0 +1,58 @@
+package com.tradesignal.cli;
+
+import com.tradesignal.kite.KiteEndpoints;
+import com.tradesignal.kite.auth.FileTokenStore;
+import com.tradesignal.kite.feed.StateDirectory;
+import com.tradesignal.kite.rest.KiteRestClient;
+import com.tradesignal.market.MarketClock;
+import com.tradesignal.publisher.PublisherServer;
+import com.tradesignal.publisher.auth.KiteLogin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./tradesignal publisher}: the publisher alone, with the Kite login. */
+@Command(name = "publisher", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the publisher (default http://127.0.0.1:8000): /health, the Kite login at /api/auth/login "
+                + "(the API secret comes from the KITE_API_SECRET environment variable, never from the command line), "
+                + "and the feed switch at /api/feed/*."})
+final class PublisherCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8000", description = "Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--api-key", defaultValue = "${env:KITE_API_KEY}", description = "Kite API key (default: $KITE_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--kite-url", paramLabel = "URL", description = "A Kite-protocol server such as ./tradesignal simulate (default: Kite).")
+    String kiteUrl;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Default: ~/.tradesignal.")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+        StateDirectory state = stateDir != null ? new StateDirectory(stateDir) : StateDirectory.defaultLocation();
+        String secret = System.getenv("KITE_API_SECRET");
+        KiteLogin login = null;
+        if (apiKey != null && !apiKey.isBlank() && secret != null && !secret.isBlank()) {
+            KiteEndpoints endpoints = kiteUrl == null ? KiteEndpoints.KITE : KiteEndpoints.at(kiteUrl);
+            login = new KiteLogin(new KiteRestClient(endpoints, apiKey), secret, new FileTokenStore(state.tokenFile()),
+                    state, MarketClock.system());
+        } else {
+            System.err.println("No --api-key and KITE_API_SECRET: the Kite login is off.");
+        }
+        PublisherServer server = PublisherServer.start(host, port, login, state);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.err.println("TradeSignal publisher on http://" + host + ":" + server.port()
+                + (login != null ? "  (log in: http://" + host + ":" + server.port() + "/api/auth/login)" : ""));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}
