@@ -2,27 +2,80 @@ package com.tradesignal.instrument;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * CONTRACT STUB (to be implemented): every strike of one underlying's option expiry, sorted by strike, with the call
- * and put of each strike (either may be null when the dump lists only one side).
+ * Every listed strike of one underlying's option expiry, sorted by strike, with the call and the put of each (either
+ * may be null when the dump lists only one side). The put-call ratio is computed over a window of these around the
+ * at-the-money strike.
  */
 public record OptionChain(String underlying, LocalDate expiry, List<Strike> strikes) implements Serializable {
 
     public record Strike(double strike, Instrument call, Instrument put) implements Serializable {
     }
 
+    public OptionChain {
+        Objects.requireNonNull(underlying, "underlying");
+        Objects.requireNonNull(expiry, "expiry");
+        strikes = List.copyOf(strikes);
+        if (strikes.isEmpty()) {
+            throw new IllegalArgumentException("an option chain of " + underlying + " " + expiry + " needs at least one strike");
+        }
+        for (int i = 1; i < strikes.size(); i++) {
+            if (!(strikes.get(i).strike() > strikes.get(i - 1).strike())) {
+                throw new IllegalArgumentException("strikes of " + underlying + " " + expiry
+                        + " must be sorted and distinct; " + strikes.get(i).strike() + " follows " + strikes.get(i - 1).strike());
+            }
+        }
+    }
+
+    /** The position of the listed strike nearest to {@code spot} (the lower one on a tie). */
+    public int atmIndex(double spot) {
+        int best = 0;
+        for (int i = 1; i < strikes.size(); i++) {
+            if (Math.abs(strikes.get(i).strike() - spot) < Math.abs(strikes.get(best).strike() - spot)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** The listed strike nearest to {@code spot} (the lower one on a tie). */
     public double atmStrike(double spot) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return strikes.get(atmIndex(spot)).strike();
+    }
+
+    /** The position of a listed strike, or -1. */
+    public int indexOf(double strike) {
+        for (int i = 0; i < strikes.size(); i++) {
+            if (strikes.get(i).strike() == strike) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
-     * The window of {@code strikesEachSide} listed strikes below and above the at-the-money strike (so up to
-     * 2·n+1 strikes), calls and puts.
+     * The calls and puts of {@code strikesEachSide} listed strikes below and above the at-the-money strike (up to
+     * 2·n+1 strikes; fewer at the ends of the chain).
      */
     public OptionWindow window(double spot, int strikesEachSide) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (strikesEachSide < 0) {
+            throw new IllegalArgumentException("strikesEachSide must not be negative, got " + strikesEachSide);
+        }
+        int atm = atmIndex(spot);
+        List<Instrument> instruments = new ArrayList<>();
+        for (int i = Math.max(0, atm - strikesEachSide); i <= Math.min(strikes.size() - 1, atm + strikesEachSide); i++) {
+            Strike s = strikes.get(i);
+            if (s.call() != null) {
+                instruments.add(s.call());
+            }
+            if (s.put() != null) {
+                instruments.add(s.put());
+            }
+        }
+        return new OptionWindow(strikes.get(atm).strike(), strikesEachSide, instruments);
     }
 }

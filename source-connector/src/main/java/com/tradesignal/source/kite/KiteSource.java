@@ -77,7 +77,7 @@ public final class KiteSource implements Source<Tick, KiteSplit, KiteEnumeratorS
                                                                              KiteEnumeratorState checkpoint) {
         KiteSourceOptions o = options;
         return new KiteSplitEnumerator(context, () -> KiteSplitPlanner.plan(o.underlyings(), o.extraTokens(),
-                0, o.maxConnections(), KiteSplitPlanner.KITE_MAX_TOKENS_PER_CONNECTION), checkpoint);
+                o.feed().optionStrikesEachSide(), o.maxConnections(), KiteSplitPlanner.KITE_MAX_TOKENS_PER_CONNECTION), checkpoint);
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class KiteSourceBuilder {
     private boolean backfill = true;
     private Path stateDirectory = StateDirectory.defaultLocation().root();
     private int maxConnections = KiteSplitPlanner.KITE_MAX_CONNECTIONS;
+    private int optionStrikesEachSide = 10;
+    private int recentreHysteresis = 2;
 
     KiteSourceBuilder() {
     }
@@ -43,15 +45,20 @@ public final class KiteSourceBuilder {
     public KiteSourceBuilder backfill(boolean v) { backfill = v; return this; }
     public KiteSourceBuilder stateDirectory(Path v) { stateDirectory = v; return this; }
     public KiteSourceBuilder maxConnections(int v) { maxConnections = v; return this; }
+    /** Option strikes each side of the money for the put-call ratio (default 10; 0 subscribes no options). */
+    public KiteSourceBuilder optionStrikesEachSide(int v) { optionStrikesEachSide = v; return this; }
+    public KiteSourceBuilder recentreHysteresis(int strikes) { recentreHysteresis = strikes; return this; }
 
     public KiteSource build() {
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("a Kite API key is required (it is public: the secret is not needed here)");
         }
         FeedSettings feed = new FeedSettings(apiKey, endpoints, clock, schedule, underlyings, extraTokens, staleAfter,
-                backoffInitial, backoffMax, connectTimeout, backfill, stateDirectory.toAbsolutePath().toString());
+                backoffInitial, backoffMax, connectTimeout, backfill, stateDirectory.toAbsolutePath().toString(),
+                optionStrikesEachSide, recentreHysteresis);
         // Fails now, at job build time, if the instruments cannot fit Kite's limits.
-        KiteSplitPlanner.plan(underlyings, extraTokens, 0, maxConnections, KiteSplitPlanner.KITE_MAX_TOKENS_PER_CONNECTION);
+        KiteSplitPlanner.plan(underlyings, extraTokens, optionStrikesEachSide, maxConnections,
+                KiteSplitPlanner.KITE_MAX_TOKENS_PER_CONNECTION);
         return new KiteSource(new KiteSourceOptions(feed, maxConnections));
     }
 }

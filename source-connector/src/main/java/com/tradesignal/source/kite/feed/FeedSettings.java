@@ -26,11 +26,15 @@ import java.util.Objects;
  * @param connectTimeout how long a connection attempt may take
  * @param backfill fill the whole minutes of a gap from the historical API
  * @param stateDirectory token file, operator switch and status files
+ * @param optionStrikesEachSide listed strikes subscribed on each side of the at-the-money strike of each
+ *                              underlying's nearest option expiry, for the put-call ratio (0: no options)
+ * @param recentreHysteresis how many strikes the at-the-money strike must move before the window follows it
  */
 public record FeedSettings(String apiKey, KiteEndpoints endpoints, MarketClock clock, FeedSchedule schedule,
                            List<String> underlyings, List<Long> extraTokens, Duration staleAfter,
                            Duration backoffInitial, Duration backoffMax, Duration connectTimeout, boolean backfill,
-                           String stateDirectory) implements Serializable {
+                           String stateDirectory, int optionStrikesEachSide, int recentreHysteresis)
+        implements Serializable {
 
     public FeedSettings {
         Objects.requireNonNull(apiKey, "apiKey");
@@ -43,6 +47,9 @@ public record FeedSettings(String apiKey, KiteEndpoints endpoints, MarketClock c
         if (staleAfter.isNegative() || staleAfter.isZero()) {
             throw new IllegalArgumentException("staleAfter must be positive");
         }
+        if (optionStrikesEachSide < 0 || recentreHysteresis < 1) {
+            throw new IllegalArgumentException("optionStrikesEachSide must be >= 0 and recentreHysteresis >= 1");
+        }
         if (backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalArgumentException("backoffMax must be at least backoffInitial");
         }
@@ -51,6 +58,7 @@ public record FeedSettings(String apiKey, KiteEndpoints endpoints, MarketClock c
     /** This connection's share of the instruments. */
     public FeedSettings withShare(List<String> shareUnderlyings, List<Long> shareExtraTokens) {
         return new FeedSettings(apiKey, endpoints, clock, schedule, shareUnderlyings, shareExtraTokens, staleAfter,
-                backoffInitial, backoffMax, connectTimeout, backfill, stateDirectory);
+                backoffInitial, backoffMax, connectTimeout, backfill, stateDirectory, optionStrikesEachSide,
+                recentreHysteresis);
     }
 }

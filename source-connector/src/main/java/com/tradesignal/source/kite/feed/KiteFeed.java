@@ -2,6 +2,9 @@ package com.tradesignal.source.kite.feed;
 
 import com.tradesignal.instrument.Instrument;
 import com.tradesignal.instrument.InstrumentCatalog;
+import com.tradesignal.instrument.InstrumentResolver;
+import com.tradesignal.instrument.OptionChain;
+import com.tradesignal.instrument.OptionWindow;
 import com.tradesignal.kite.auth.AccessToken;
 import com.tradesignal.kite.auth.AuthState;
 import com.tradesignal.kite.auth.TokenStore;
@@ -108,6 +111,10 @@ public final class KiteFeed implements AutoCloseable {
     private final Set<Long> subscribed = new LinkedHashSet<>();
     private final Set<Long> backfillTokens = new LinkedHashSet<>();
     private final Set<Long> tradedTokens = new HashSet<>();
+    // Option windows for the put-call ratio, by index token: the day's nearest chain, the window, the index price.
+    private final Map<Long, OptionChain> chains = new HashMap<>();
+    private final Map<Long, OptionWindow> windows = new HashMap<>();
+    private final Map<Long, Double> indexPrices = new HashMap<>();
 
     // Position, and the gap being measured after a reconnect: from the last tick before it to the first after it.
     private long gapStartMarket = FeedResume.NONE;
@@ -171,6 +178,21 @@ public final class KiteFeed implements AutoCloseable {
 
     /** Advances the feed: schedule, login, connection, watchdog. Cheap when nothing changes. */
     public void step() {
+        try {
+            stepUnguarded();
+        } catch (RuntimeException e) {
+            // Never let a surprise kill the source's fetcher: report it and carry on from a clean connection state.
+            LOG.error("Kite feed {}: unexpected failure, reconnecting", id, e);
+            if (connection != null) {
+                connection.abort();
+                connection = null;
+            }
+            connecting = null;
+            scheduleReconnect(System.currentTimeMillis(), "unexpected failure: " + e);
+        }
+    }
+
+    private void stepUnguarded() {
         long wall = System.currentTimeMillis();
         long market = settings.clock().now();
         ConnectionState before = state;
@@ -230,6 +252,9 @@ public final class KiteFeed implements AutoCloseable {
             connection.abort();
             connection = null;
             scheduleReconnect(wall, why);
+        }
+        if (connection != null && state == ConnectionState.CONNECTED && !chains.isEmpty()) {
+            followTheMoney();
         }
         if (connection == null && connecting == null) {
             tryConnect(wall, market);
@@ -302,8 +327,9 @@ public final class KiteFeed implements AutoCloseable {
         }
         if (!subscribed.isEmpty()) {
             List<Long> list = new ArrayList<>(subscribed);
-            connection.send(KiteClientMessage.subscribe(list));
-            connection.send(KiteClientMessage.mode(KiteClientMessage.Mode.FULL, list));
+            if (!send(KiteClientMessage.subscribe(list)) || !send(KiteClientMessage.mode(KiteClientMessage.Mode.FULL, list))) {
+                return;
+            }
         }
         state = ConnectionState.CONNECTED;
         message = "connected, " + subscribed.size() + " instruments in full mode";
@@ -405,6 +431,9 @@ public final class KiteFeed implements AutoCloseable {
             List<Instrument> dump = new ArrayList<>(rest.instruments("NFO", token));
             dump.addAll(rest.instruments("BFO", token));
             InstrumentCatalog catalog = InstrumentCatalog.of(dump);
+            InstrumentResolver resolver = InstrumentResolver.of(catalog);
+            chains.clear();
+            windows.clear();
             for (String underlying : settings.underlyings()) {
                 Long index = InstrumentCatalog.INDEX_TOKENS.get(underlying);
                 if (index == null) {
@@ -418,6 +447,10 @@ public final class KiteFeed implements AutoCloseable {
                     backfill.add(f.token());
                     traded.add(f.token());
                 }, () -> LOG.warn("Kite feed {}: no near-month {} future in the {} dump", id, underlying, day));
+                if (settings.optionStrikesEachSide() > 0) {
+                    resolver.nearestOptionChain(underlying, day).ifPresentOrElse(c -> chains.put(index, c),
+                            () -> LOG.warn("Kite feed {}: no {} options in the {} dump", id, underlying, day));
+                }
             }
         }
         for (long t : settings.extraTokens()) {
@@ -523,7 +556,66 @@ public final class KiteFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes each underlying's option window once its index price is known, and moves it when the
+     * at-the-money strike has moved by the hysteresis: unsubscribe what left the window, subscribe what entered it.
+     */
+    private void followTheMoney() {
+        for (Map.Entry<Long, OptionChain> e : chains.entrySet()) {
+            Double price = indexPrices.get(e.getKey());
+            if (price == null) {
+                continue;
+            }
+            OptionChain chain = e.getValue();
+            OptionWindow current = windows.get(e.getKey());
+            if (current != null && !current.needsRecentre(chain, price, settings.recentreHysteresis())) {
+                continue;
+            }
+            OptionWindow next = chain.window(price, settings.optionStrikesEachSide());
+            OptionWindow.Change change = OptionWindow.diff(current, next);
+            if (!change.remove().isEmpty()) {
+                if (!send(KiteClientMessage.unsubscribe(change.remove()))) {
+                    return;
+                }
+                change.remove().forEach(subscribed::remove);
+            }
+            if (!change.add().isEmpty()) {
+                // Added before sending: a reconnect in between resubscribes them.
+                subscribed.addAll(change.add());
+                tradedTokens.addAll(change.add());
+                if (!send(KiteClientMessage.subscribe(change.add()))
+                        || !send(KiteClientMessage.mode(KiteClientMessage.Mode.FULL, change.add()))) {
+                    windows.put(e.getKey(), next);
+                    return;
+                }
+            }
+            windows.put(e.getKey(), next);
+            LOG.info("Kite feed {}: {} {} options centred on {} ({} instruments)", id, chain.underlying(), chain.expiry(),
+                    next.centreStrike(), next.instruments().size());
+        }
+    }
+
+    /** Sends on the open connection; a socket that cannot take it is dropped and re-made. */
+    private boolean send(KiteClientMessage message) {
+        try {
+            connection.send(message);
+            return true;
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            connection.abort();
+            connection = null;
+            awaitingFirstTick = false; // the next connection measures the gap again from the last tick
+            reconnects++;
+            scheduleReconnect(System.currentTimeMillis(), "sending " + message.action().wire() + " failed: "
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            return false;
+        }
+    }
+
     private void observe(Tick t) {
+        if (chains.containsKey(t.token)) {
+            indexPrices.put(t.token, t.lastPrice);
+        }
         if (lastTickMarket == FeedResume.NONE || t.exchangeTime > lastTickMarket) {
             if (lastTickMarket != FeedResume.NONE && MarketTime.istEpochDay(t.exchangeTime) != MarketTime.istEpochDay(lastTickMarket)) {
                 lastCumulativeVolume.clear();

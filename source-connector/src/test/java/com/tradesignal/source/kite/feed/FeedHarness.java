@@ -38,7 +38,7 @@ final class FeedHarness implements AutoCloseable {
         tokens = new FileTokenStore(state.tokenFile());
         FeedSettings settings = new FeedSettings(sim.apiKey(), sim.endpoints(), clock,
                 FeedSchedule.of(MarketCalendar.defaults()), List.of("NIFTY"), List.of(), staleAfter, backoff,
-                backoff.multipliedBy(2), Duration.ofSeconds(5), true, dir.toString());
+                backoff.multipliedBy(2), Duration.ofSeconds(5), true, dir.toString(), 2, 2);
         feed = new KiteFeed("kite-0", settings, new KiteRestClient(sim.endpoints(), sim.apiKey()), tokens,
                 FeedResume.fresh(), () -> { }, null);
     }

@@ -65,6 +65,7 @@ class KiteFeedTest {
             h.login();
             h.runUntil(ev -> ticks(ev, false).size() > 10, WAIT, "live ticks");
             int before = h.events.size();
+            long subscribesBefore = h.sim.stats().subscribeMessages();
             h.sim.faults().dropConnections();
             // Ticks of the old connection may still arrive after the drop; the gap is known at the new one's first tick.
             long lastBeforeDrop = ticks(h.events, false).stream().mapToLong(t -> t.exchangeTime).max().orElseThrow();
@@ -90,7 +91,7 @@ class KiteFeedTest {
             assertThat(s.backfilledMinutes()).isGreaterThanOrEqualTo(1);
             assertThat(firstBackfill).as("backfilled ticks exist").isGreaterThanOrEqualTo(0);
             assertThat(firstBackfill).as("backfill comes before the new connection's ticks").isLessThan(firstNewLive);
-            assertThat(h.sim.stats().subscribeMessages()).as("resubscribed").isEqualTo(2);
+            assertThat(h.sim.stats().subscribeMessages()).as("resubscribed").isGreaterThan(subscribesBefore);
 
             // The backfilled minutes are exactly the candles Kite's historical API gives for them.
             Map<Long, List<Tick>> byMinute = ticks(after, true).stream().filter(t -> t.token == NIFTY)
@@ -124,6 +125,20 @@ class KiteFeedTest {
             h.runUntil(ev -> h.liveTicks() > liveBefore + 5, WAIT, "ticks with the new token");
             assertThat(h.feed.status().auth()).isEqualTo(AuthState.VALID);
             assertThat(h.feed.status().connects()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theOptionWindowAroundTheMoneyIsSubscribedOnceTheIndexPriceIsKnownAndItsTicksCarryOpenInterest() throws Exception {
+        try (FeedHarness h = new FeedHarness(dir, LocalTime.of(9, 16), Duration.ofSeconds(5), Duration.ofMillis(500))) {
+            h.login();
+            // Index + future, then 2 strikes each side of the money: 5 calls and 5 puts.
+            h.runUntil(ev -> h.feed.status().subscribedTokens() == 12
+                    && ticks(ev, false).stream().map(t -> t.token).distinct().count() >= 6, WAIT, "option ticks");
+            List<Tick> options = ticks(h.events, false).stream().filter(t -> t.token != NIFTY && t.openInterest > 0
+                    && h.sim.instruments().stream().anyMatch(i -> i.token() == t.token && i.strike() > 0)).toList();
+            assertThat(options).isNotEmpty();
+            assertThat(h.sim.stats().subscribeMessages()).as("the core, then the window").isEqualTo(2);
         }
     }
 
