@@ -121,8 +121,15 @@ final class DemoCommand implements Callable<Integer> {
                 job.cancel().get();
             }
             writeSummary(state, day);
+            java.util.Set<Long> options = new java.util.HashSet<>();
+            sim.instruments().forEach(i -> {
+                if (i.type() == com.tradesignal.instrument.InstrumentType.CE || i.type() == com.tradesignal.instrument.InstrumentType.PE) {
+                    options.add(i.token());
+                }
+            });
+            printLastCandles(out.resolve("candles.jsonl"), options);
+            printVerdicts(out.resolve("signals.jsonl"));
         }
-        printLastCandles(out.resolve("candles.jsonl"));
         return 0;
     }
 
@@ -154,16 +161,47 @@ final class DemoCommand implements Callable<Integer> {
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("summary.json").toFile(), json);
     }
 
-    /** The last 5m candle of every instrument, as a small table on stdout. */
-    private static void printLastCandles(Path candles) throws Exception {
+    /** Each index's last 5m signal row: close, VWAP, put-call ratio and the verdict of the 13 votes. */
+    private static void printVerdicts(Path signals) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> last = new LinkedHashMap<>();
+        if (Files.exists(signals)) {
+            try (BufferedReader r = Files.newBufferedReader(signals)) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (!line.endsWith("}")) continue;
+                    JsonNode n = json.readTree(line);
+                    if (n.has("verdict") && "5m".equals(n.path("interval").asText())) {
+                        last.put(n.path("symbol").asText(), n);
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("SIMULATED DATA - each index's last 5m signals (all rows: " + signals + ")");
+        for (Map.Entry<String, JsonNode> e : last.entrySet()) {
+            JsonNode n = e.getValue();
+            System.out.printf("%-12s %s  close %.2f  future VWAP %s  PCR %s  %s%n", e.getKey(), n.path("start").asText().substring(11, 16),
+                    n.path("close").asDouble(), n.path("vwap").isNumber() ? String.format("%.2f", n.path("vwap").asDouble()) : "-",
+                    n.path("pcr").isNumber() ? String.format("%.2f", n.path("pcr").asDouble()) : "-",
+                    n.path("verdict").path("summary").asText());
+        }
+    }
+
+    /** The last 5m candle of every index and future (options are counted), as a small table on stdout. */
+    private static void printLastCandles(Path candles, java.util.Set<Long> optionTokens) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> last = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        long optionCandles = 0;
         if (Files.exists(candles)) {
             try (BufferedReader r = Files.newBufferedReader(candles)) {
                 for (String line; (line = r.readLine()) != null; ) {
                     if (!line.endsWith("}")) continue;
                     JsonNode n = json.readTree(line);
+                    if (optionTokens.contains(n.path("token").asLong())) {
+                        optionCandles++;
+                        continue;
+                    }
                     String symbol = n.path("symbol").asText();
                     counts.merge(symbol, 1, Integer::sum);
                     if (n.get("interval").asText().equals("5m")) {
@@ -184,5 +222,6 @@ final class DemoCommand implements Callable<Integer> {
                     n.get("open").asDouble(), n.get("high").asDouble(), n.get("low").asDouble(), n.get("close").asDouble(),
                     n.get("volume").asLong(), counts.get(e.getKey()));
         }
+        System.out.printf("(and %,d candles of the options around the money, for the put-call ratio)%n", optionCandles);
     }
 }

@@ -35,6 +35,10 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Token file, feed switch and status (default: ~/.tradesignal).")
     Path stateDir;
 
+    @Option(names = "--calendar", paramLabel = "FILE",
+            description = "Exchange calendar file (docs/calendar.md), re-read when it changes (default: the built-in calendar).")
+    Path calendar;
+
     @Option(names = "--out", defaultValue = "live-out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -59,7 +63,7 @@ final class LiveCommand implements Callable<Integer> {
         StateDirectory state = stateDir != null ? new StateDirectory(stateDir) : StateDirectory.defaultLocation();
         KiteSource source = KiteSource.builder().apiKey(apiKey).endpoints(endpoints)
                 .clock(clock != null ? clock : MarketClock.system()).underlyings(underlyings)
-                .stateDirectory(state.root()).build();
+                .stateDirectory(state.root()).calendarFile(calendar).build();
         JobClient job = LiveRun.start(new LiveRun.Request(source, out, parallelism, checkpointInterval, null, savepoint,
                 !endpoints.isKite()), System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join()));

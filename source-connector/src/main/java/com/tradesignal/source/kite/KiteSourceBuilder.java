@@ -29,6 +29,7 @@ public final class KiteSourceBuilder {
     private int maxConnections = KiteSplitPlanner.KITE_MAX_CONNECTIONS;
     private int optionStrikesEachSide = 10;
     private int recentreHysteresis = 2;
+    private Path calendarFile;
 
     KiteSourceBuilder() {
     }
@@ -48,6 +49,8 @@ public final class KiteSourceBuilder {
     /** Option strikes each side of the money for the put-call ratio (default 10; 0 subscribes no options). */
     public KiteSourceBuilder optionStrikesEachSide(int v) { optionStrikesEachSide = v; return this; }
     public KiteSourceBuilder recentreHysteresis(int strikes) { recentreHysteresis = strikes; return this; }
+    /** A calendar file the feeds re-read when it changes (docs/calendar.md); default: the built-in calendar. */
+    public KiteSourceBuilder calendarFile(Path v) { calendarFile = v; return this; }
 
     public KiteSource build() {
         if (apiKey == null || apiKey.isBlank()) {
@@ -55,7 +58,12 @@ public final class KiteSourceBuilder {
         }
         FeedSettings feed = new FeedSettings(apiKey, endpoints, clock, schedule, underlyings, extraTokens, staleAfter,
                 backoffInitial, backoffMax, connectTimeout, backfill, stateDirectory.toAbsolutePath().toString(),
-                optionStrikesEachSide, recentreHysteresis);
+                optionStrikesEachSide, recentreHysteresis,
+                calendarFile == null ? null : calendarFile.toAbsolutePath().toString());
+        if (calendarFile != null) {
+            // Fails now, naming the file, line and field, rather than in a reader at 08:55.
+            com.tradesignal.market.MarketCalendar.load(calendarFile);
+        }
         // Fails now, at job build time, if the instruments cannot fit Kite's limits.
         KiteSplitPlanner.plan(underlyings, extraTokens, optionStrikesEachSide, maxConnections,
                 KiteSplitPlanner.KITE_MAX_TOKENS_PER_CONNECTION);

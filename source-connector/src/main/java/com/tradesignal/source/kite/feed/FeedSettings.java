@@ -29,12 +29,14 @@ import java.util.Objects;
  * @param optionStrikesEachSide listed strikes subscribed on each side of the at-the-money strike of each
  *                              underlying's nearest option expiry, for the put-call ratio (0: no options)
  * @param recentreHysteresis how many strikes the at-the-money strike must move before the window follows it
+ * @param calendarFile a calendar file (docs/calendar.md) that the feed re-reads when it changes, or null for the
+ *                     schedule's own calendar
  */
 public record FeedSettings(String apiKey, KiteEndpoints endpoints, MarketClock clock, FeedSchedule schedule,
                            List<String> underlyings, List<Long> extraTokens, Duration staleAfter,
                            Duration backoffInitial, Duration backoffMax, Duration connectTimeout, boolean backfill,
-                           String stateDirectory, int optionStrikesEachSide, int recentreHysteresis)
-        implements Serializable {
+                           String stateDirectory, int optionStrikesEachSide, int recentreHysteresis,
+                           String calendarFile) implements Serializable {
 
     public FeedSettings {
         Objects.requireNonNull(apiKey, "apiKey");
@@ -59,6 +61,6 @@ public record FeedSettings(String apiKey, KiteEndpoints endpoints, MarketClock c
     public FeedSettings withShare(List<String> shareUnderlyings, List<Long> shareExtraTokens) {
         return new FeedSettings(apiKey, endpoints, clock, schedule, shareUnderlyings, shareExtraTokens, staleAfter,
                 backoffInitial, backoffMax, connectTimeout, backfill, stateDirectory, optionStrikesEachSide,
-                recentreHysteresis);
+                recentreHysteresis, calendarFile);
     }
 }

@@ -23,6 +23,7 @@ import com.tradesignal.kite.rest.KiteAuthException;
 import com.tradesignal.kite.rest.KiteRest;
 import com.tradesignal.market.FeedSchedule;
 import com.tradesignal.market.MarketTime;
+import com.tradesignal.market.ReloadingCalendar;
 import com.tradesignal.source.kite.ws.KiteHandshakeRefused;
 import com.tradesignal.source.kite.ws.KiteTickerClient;
 import com.tradesignal.tick.Tick;
@@ -103,6 +104,8 @@ public final class KiteFeed implements AutoCloseable {
 
     // Operator switch and schedule
     private FeedSchedule.Override override = FeedSchedule.Override.NONE;
+    private FeedSchedule schedule;
+    private final ReloadingCalendar calendarFile;
     private long lastControlReadWall;
     private Boolean open;
 
@@ -161,6 +164,10 @@ public final class KiteFeed implements AutoCloseable {
         this.control = new FeedControlFile(dir.controlFile());
         this.statusDir = dir.statusDirectory();
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), new Random());
+        this.schedule = settings.schedule();
+        this.calendarFile = settings.calendarFile() == null ? null : ReloadingCalendar.openOrFallback(
+                Path.of(settings.calendarFile()), settings.schedule().calendar(),
+                error -> LOG.warn("Kite feed {}: {}", id, error));
         this.lastTickMarket = resume.lastExchangeTime();
         this.lastCumulativeVolume = new HashMap<>(resume.lastCumulativeVolume());
         this.status = snapshot(System.currentTimeMillis());
@@ -197,7 +204,7 @@ public final class KiteFeed implements AutoCloseable {
         long market = settings.clock().now();
         ConnectionState before = state;
         readControl(wall);
-        boolean shouldBeOpen = settings.schedule().withOverride(override).shouldBeConnected(market);
+        boolean shouldBeOpen = schedule.withOverride(override).shouldBeConnected(market);
         if (!shouldBeOpen) {
             closeForTheDay(market, wall);
         } else {
@@ -217,7 +224,7 @@ public final class KiteFeed implements AutoCloseable {
             pending.add(new FeedEvent.MarketClosed(market));
             open = false;
             state = target;
-            long next = settings.schedule().withOverride(FeedSchedule.Override.NONE).nextConnectAt(market);
+            long next = schedule.withOverride(FeedSchedule.Override.NONE).nextConnectAt(market);
             message = (target == ConnectionState.STOPPED ? "stopped by the operator (feed-control.json)"
                     : "market closed") + "; the calendar's next connect is " + MarketTime.isoIst(next);
             LOG.info("Kite feed {}: {}", id, message);
@@ -387,6 +394,10 @@ public final class KiteFeed implements AutoCloseable {
             return;
         }
         lastControlReadWall = wall;
+        if (calendarFile != null) {
+            // Re-reads the file only when it changed; a bad edit keeps the last good calendar (and is logged).
+            schedule = settings.schedule().withCalendar(calendarFile.current());
+        }
         try {
             FeedSchedule.Override o = control.read();
             if (o != override) {
@@ -722,7 +733,7 @@ public final class KiteFeed implements AutoCloseable {
         long market = settings.clock().now();
         FeedMode mode = settings.endpoints().isKite() && !simulatedSeen ? FeedMode.LIVE : FeedMode.SIMULATED;
         return new FeedStatus(id, mode, state == null ? ConnectionState.CONNECTING : state, auth,
-                settings.schedule().calendar().phaseAt(market).name(), token == null ? null : token.fingerprint(),
+                schedule.calendar().phaseAt(market).name(), token == null ? null : token.fingerprint(),
                 lastTickMarket == FeedResume.NONE ? -1 : lastTickMarket, lastMessageWall, connects, reconnects,
                 watchdogReconnects, refusedUpgrades, gaps, lastGap, backfilledMinutes, ticks.get(), heartbeats.get(),
                 malformedFrames.get(), malformedPackets.get(), errorMessages.get(), subscribed.size(),

@@ -32,13 +32,18 @@ final class FeedHarness implements AutoCloseable {
     final List<FeedEvent> events = new ArrayList<>();
 
     FeedHarness(Path dir, LocalTime start, Duration staleAfter, Duration backoff) {
+        this(dir, start, staleAfter, backoff, null);
+    }
+
+    FeedHarness(Path dir, LocalTime start, Duration staleAfter, Duration backoff, Path calendarFile) {
         MarketClock clock = MarketClock.simulated(DAY.atTime(start).toInstant(MarketTime.IST), 60);
         sim = KiteSimulator.builder().clock(clock).build().start();
         state = new StateDirectory(dir);
         tokens = new FileTokenStore(state.tokenFile());
         FeedSettings settings = new FeedSettings(sim.apiKey(), sim.endpoints(), clock,
                 FeedSchedule.of(MarketCalendar.defaults()), List.of("NIFTY"), List.of(), staleAfter, backoff,
-                backoff.multipliedBy(2), Duration.ofSeconds(5), true, dir.toString(), 2, 2);
+                backoff.multipliedBy(2), Duration.ofSeconds(5), true, dir.toString(), 2, 2,
+                calendarFile == null ? null : calendarFile.toString());
         feed = new KiteFeed("kite-0", settings, new KiteRestClient(sim.endpoints(), sim.apiKey()), tokens,
                 FeedResume.fresh(), () -> { }, null);
     }

@@ -197,6 +197,21 @@ class KiteFeedTest {
     }
 
     @Test
+    void anEditedCalendarFileIsPickedUpWithoutARestart() throws Exception {
+        Path calendar = dir.resolve("calendar.json");
+        java.nio.file.Files.writeString(calendar, "{\"holidays\":[{\"date\":\"2026-11-27\",\"description\":\"test closure\"}]}");
+        try (FeedHarness h = new FeedHarness(dir, LocalTime.of(9, 16), Duration.ofSeconds(5), Duration.ofMillis(200), calendar)) {
+            h.login();
+            h.runFor(Duration.ofSeconds(2));
+            assertThat(h.feed.status().connection()).isEqualTo(ConnectionState.OFF_SCHEDULE);
+            assertThat(h.sim.stats().connectionsAccepted()).as("a holiday: no attempt").isZero();
+            java.nio.file.Files.writeString(calendar, "{\"holidays\":[]}");
+            h.runUntil(ev -> h.liveTicks() > 5, WAIT, "ticks once the holiday is removed");
+            assertThat(h.sim.stats().connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anOperatorCanStopTheFeedAndStartItAgain() throws Exception {
         try (FeedHarness h = new FeedHarness(dir, LocalTime.of(9, 16), Duration.ofSeconds(5), Duration.ofMillis(200))) {
             h.login();
