@@ -3,15 +3,14 @@ package com.tradesignal.kite.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradesignal.kite.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -114,19 +113,7 @@ public final class FileTokenStore implements TokenStore {
                     Files.createDirectories(dir);
                 }
             }
-            Path tmp = POSIX
-                    ? Files.createTempFile(dir, ".access-token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(dir, ".access-token", ".tmp");
-            try {
-                Files.write(tmp, JSON.writeValueAsBytes(n));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, JSON.writeValueAsBytes(n), OWNER_ONLY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write token file " + file + ": " + e.getMessage(), e);
         }

@@ -2,15 +2,14 @@ package com.tradesignal.kite.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradesignal.kite.AtomicFiles;
 import com.tradesignal.market.FeedSchedule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -60,20 +59,8 @@ public final class FeedControlFile {
 
     public void write(FeedSchedule.Override override, String requestedBy) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".feed-control", ".tmp");
-            try {
-                Files.write(tmp, JSON.writeValueAsBytes(JSON.createObjectNode().put("override", override.name())
-                        .put("requested_by", requestedBy).put("at", Instant.now().toString())));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, JSON.writeValueAsBytes(JSON.createObjectNode().put("override", override.name())
+                    .put("requested_by", requestedBy).put("at", Instant.now().toString())), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write feed control file " + file + ": " + e.getMessage(), e);
         }

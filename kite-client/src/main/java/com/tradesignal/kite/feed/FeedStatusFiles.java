@@ -2,13 +2,12 @@ package com.tradesignal.kite.feed;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradesignal.kite.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,19 +22,8 @@ public final class FeedStatusFiles {
 
     public static void write(Path dir, FeedStatus status) {
         try {
-            Files.createDirectories(dir);
-            Path target = dir.resolve(status.feedId() + ".json");
-            Path tmp = Files.createTempFile(dir, "." + status.feedId(), ".tmp");
-            try {
-                Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(status));
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(dir.resolve(status.feedId() + ".json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(status), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write feed status to " + dir + ": " + e.getMessage(), e);
         }

@@ -2,13 +2,12 @@ package com.tradesignal.source.kite.enumerator;
 
 import com.tradesignal.source.kite.split.KiteSplit;
 import com.tradesignal.source.kite.split.KiteSplitSerializer;
+import com.tradesignal.serde.SplitListCodec;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Version 1: the created flag, then each unassigned split as (split format version, length, bytes). */
 public final class KiteEnumeratorStateSerializer implements SimpleVersionedSerializer<KiteEnumeratorState> {
@@ -24,13 +23,7 @@ public final class KiteEnumeratorStateSerializer implements SimpleVersionedSeria
     public byte[] serialize(KiteEnumeratorState state) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(128);
         out.writeBoolean(state.splitsCreated());
-        out.writeInt(state.unassigned().size());
-        for (KiteSplit split : state.unassigned()) {
-            byte[] bytes = splits.serialize(split);
-            out.writeInt(splits.getVersion());
-            out.writeInt(bytes.length);
-            out.write(bytes);
-        }
+        SplitListCodec.write(state.unassigned(), splits, out);
         return out.getCopyOfBuffer();
     }
 
@@ -41,14 +34,6 @@ public final class KiteEnumeratorStateSerializer implements SimpleVersionedSeria
         }
         DataInputDeserializer in = new DataInputDeserializer(serialized);
         boolean created = in.readBoolean();
-        int n = in.readInt();
-        List<KiteSplit> unassigned = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int splitVersion = in.readInt();
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            unassigned.add(splits.deserialize(splitVersion, bytes));
-        }
-        return new KiteEnumeratorState(created, unassigned);
+        return new KiteEnumeratorState(created, SplitListCodec.read(splits, in));
     }
 }
