@@ -36,6 +36,10 @@ final class FeedHarness implements AutoCloseable {
     }
 
     FeedHarness(Path dir, LocalTime start, Duration staleAfter, Duration backoff, Path calendarFile) {
+        this(dir, start, staleAfter, backoff, calendarFile, FeedResume.fresh());
+    }
+
+    FeedHarness(Path dir, LocalTime start, Duration staleAfter, Duration backoff, Path calendarFile, FeedResume resume) {
         MarketClock clock = MarketClock.simulated(DAY.atTime(start).toInstant(MarketTime.IST), 60);
         sim = KiteSimulator.builder().clock(clock).build().start();
         state = new StateDirectory(dir);
@@ -45,7 +49,7 @@ final class FeedHarness implements AutoCloseable {
                 backoff.multipliedBy(2), Duration.ofSeconds(5), true, dir.toString(), 2, 2,
                 calendarFile == null ? null : calendarFile.toString());
         feed = new KiteFeed("kite-0", settings, new KiteRestClient(sim.endpoints(), sim.apiKey()), tokens,
-                FeedResume.fresh(), () -> { }, null);
+                resume, () -> { }, null);
     }
 
     void login() {

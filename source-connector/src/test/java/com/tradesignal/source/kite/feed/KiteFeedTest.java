@@ -197,6 +197,27 @@ class KiteFeedTest {
     }
 
     @Test
+    void aRestartFromACheckpointInsideTheSessionReportsAndBackfillsTheGapSinceTheCheckpoint() throws Exception {
+        // The checkpoint says the feed last emitted a tick at 09:18:30 with the future's day volume at 12,345.
+        long checkpointed = FeedHarness.DAY.atTime(9, 18, 30).toInstant(MarketTime.IST).toEpochMilli();
+        try (FeedHarness h = new FeedHarness(dir, LocalTime.of(9, 25), Duration.ofSeconds(5), Duration.ofMillis(200),
+                null, FeedResume.of(checkpointed, Map.of()))) {
+            h.login();
+            h.runUntil(ev -> h.feed.status().gaps() == 1 && h.liveTicks() > 5, WAIT, "the gap since the checkpoint");
+            FeedStatus s = h.feed.status();
+            assertThat(s.lastGap()).startsWith("2026-11-27T09:18:30+05:30 -> ");
+            // 09:19 to at least 09:24 are whole minutes inside the gap.
+            assertThat(s.backfilledMinutes()).isGreaterThanOrEqualTo(6);
+            List<Tick> backfilled = ticks(h.events, true);
+            assertThat(backfilled).isNotEmpty();
+            assertThat(backfilled.get(0).exchangeTime)
+                    .isEqualTo(FeedHarness.DAY.atTime(9, 19).toInstant(MarketTime.IST).toEpochMilli());
+            long firstLive = ticks(h.events, false).get(0).exchangeTime;
+            assertThat(backfilled).allSatisfy(t -> assertThat(t.exchangeTime).isLessThan(MarketTime.minuteStart(firstLive)));
+        }
+    }
+
+    @Test
     void anEditedCalendarFileIsPickedUpWithoutARestart() throws Exception {
         Path calendar = dir.resolve("calendar.json");
         java.nio.file.Files.writeString(calendar, "{\"holidays\":[{\"date\":\"2026-11-27\",\"description\":\"test closure\"}]}");
