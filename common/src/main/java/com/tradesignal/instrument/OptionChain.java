@@ -13,12 +13,19 @@ import java.util.Objects;
  */
 public record OptionChain(String underlying, LocalDate expiry, List<Strike> strikes) implements Serializable {
 
+    /** One listed strike with its call and put; at least one of them is present. */
     public record Strike(double strike, Instrument call, Instrument put) implements Serializable {
+        public Strike {
+            if (call == null && put == null) {
+                throw new IllegalArgumentException("strike " + strike + " has neither a call nor a put");
+            }
+        }
     }
 
     public OptionChain {
         Objects.requireNonNull(underlying, "underlying");
         Objects.requireNonNull(expiry, "expiry");
+        Objects.requireNonNull(strikes, "strikes");
         strikes = List.copyOf(strikes);
         if (strikes.isEmpty()) {
             throw new IllegalArgumentException("an option chain of " + underlying + " " + expiry + " needs at least one strike");
@@ -33,6 +40,10 @@ public record OptionChain(String underlying, LocalDate expiry, List<Strike> stri
 
     /** The position of the listed strike nearest to {@code spot} (the lower one on a tie). */
     public int atmIndex(double spot) {
+        if (!Double.isFinite(spot)) {
+            // NaN would silently pick the lowest strike and subscribe the wrong window.
+            throw new IllegalArgumentException("spot of " + underlying + " must be a finite price, got " + spot);
+        }
         int best = 0;
         for (int i = 1; i < strikes.size(); i++) {
             if (Math.abs(strikes.get(i).strike() - spot) < Math.abs(strikes.get(best).strike() - spot)) {
