@@ -152,10 +152,13 @@ class SimulatorTickerTest {
     @Test
     void droppingConnectionsClosesTheSocket() throws Exception {
         Recorder r = new Recorder();
-        connect(sim.issueAccessToken(), r);
+        WebSocket ws = connect(sim.issueAccessToken(), r);
         await(() -> sim.stats().openConnections() == 1, "the connection");
         sim.faults().dropConnections();
-        await(() -> r.closed, "the socket to close");
+        assertThat(sim.stats().openConnections()).isZero();
+        // The client learns of an abrupt close when it next reads or writes: a ping makes it write.
+        await(() -> r.closed || ws.sendPing(ByteBuffer.allocate(0)).handle((ok, e) -> e != null).join(),
+                "the client to see the socket closed");
     }
 
     @Test
@@ -188,6 +191,8 @@ class SimulatorTickerTest {
         WebSocket ws = connect(sim.issueAccessToken(), r);
         ws.sendText(KiteClientMessage.subscribe(List.of(NIFTY)).toJson(), true).join();
         ws.sendText(KiteClientMessage.mode(KiteClientMessage.Mode.FULL, List.of(NIFTY)).toJson(), true).join();
+        // The fault applies to the sockets open when it is asked for: wait until the server has registered ours.
+        await(() -> sim.stats().openConnections() == 1 && sim.stats().modeMessages() == 1, "the server side of the socket");
         sim.faults().sendMalformedFrames(2);
         KiteFrameDecoder decoder = new KiteFrameDecoder();
         await(() -> sim.stats().malformedFramesSent() == 2 && sim.stats().ticksSent() > 0, "two malformed then good frames");

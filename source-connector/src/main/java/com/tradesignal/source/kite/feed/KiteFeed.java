@@ -1,6 +1,5 @@
 package com.tradesignal.source.kite.feed;
 
-import com.tradesignal.instrument.Instrument;
 import com.tradesignal.instrument.InstrumentCatalog;
 import com.tradesignal.instrument.InstrumentResolver;
 import com.tradesignal.instrument.OptionChain;
@@ -14,6 +13,7 @@ import com.tradesignal.kite.feed.FeedMode;
 import com.tradesignal.kite.feed.FeedStatus;
 import com.tradesignal.kite.feed.FeedStatusFiles;
 import com.tradesignal.kite.feed.StateDirectory;
+import com.tradesignal.kite.instruments.InstrumentDumpCache;
 import com.tradesignal.kite.protocol.DecodedTick;
 import com.tradesignal.kite.protocol.KiteClientMessage;
 import com.tradesignal.kite.protocol.KiteFrameDecoder;
@@ -58,7 +58,8 @@ import java.util.function.Consumer;
  * what arrived. A step follows the calendar and the operator's switch (no connection attempts outside the connect
  * hours; a {@link FeedEvent.MarketClosed} when it closes), reads the access token from the token store (none, expired
  * or refused: it waits for a login and never retries a token Kite refused, so there is no retry storm), resolves the
- * day's instruments (index and near-month future of each underlying, by name, type and expiry from the dump),
+ * day's instruments (index and near-month future of each underlying, by name, type and expiry from the NFO and BFO
+ * dumps, fetched once a day after 08:30 IST and cached on disk, so a failed fetch falls back to the last dump),
  * connects, subscribes in full mode, and reconnects with exponential backoff and jitter when the socket drops or goes
  * stale (no message at all, not even a heartbeat, for {@code staleAfter}).
  *
@@ -85,6 +86,7 @@ public final class KiteFeed implements AutoCloseable {
     private final FeedControlFile control;
     private final Path statusDir;
     private final Backoff backoff;
+    private final InstrumentDumpCache instruments;
 
     private final ArrayBlockingQueue<Tick> live = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
@@ -165,6 +167,8 @@ public final class KiteFeed implements AutoCloseable {
         this.statusDir = dir.statusDirectory();
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), new Random());
         this.schedule = settings.schedule();
+        // One cache directory per feed: feeds may run in different JVMs, and a file is written by one owner.
+        this.instruments = new InstrumentDumpCache(Path.of(settings.stateDirectory(), "instruments", id), rest, settings.clock());
         this.calendarFile = settings.calendarFile() == null ? null : ReloadingCalendar.openOrFallback(
                 Path.of(settings.calendarFile()), settings.schedule().calendar(),
                 error -> LOG.warn("Kite feed {}: {}", id, error));
@@ -236,7 +240,15 @@ public final class KiteFeed implements AutoCloseable {
             finishConnecting(wall, market);
         }
         if (awaitingFirstTick) {
-            Tick first = live.peek();
+            // Kite sends each instrument's current state on subscribe; a quiet instrument's state can be older than
+            // the gap, so the gap ends at the first tick newer than its start.
+            Tick first = null;
+            for (Tick t : live) {
+                if (t.exchangeTime > gapStartMarket) {
+                    first = t;
+                    break;
+                }
+            }
             if (first != null) {
                 awaitingFirstTick = false;
                 reportAndFillGap(gapStartMarket, first.exchangeTime);
@@ -439,9 +451,10 @@ public final class KiteFeed implements AutoCloseable {
         Set<Long> backfill = new LinkedHashSet<>();
         Set<Long> traded = new HashSet<>();
         if (!settings.underlyings().isEmpty()) {
-            List<Instrument> dump = new ArrayList<>(rest.instruments("NFO", token));
-            dump.addAll(rest.instruments("BFO", token));
-            InstrumentCatalog catalog = InstrumentCatalog.of(dump);
+            InstrumentCatalog catalog = instruments.current(List.of("NFO", "BFO"), token);
+            if (instruments.lastWarning() != null) {
+                LOG.warn("Kite feed {}: {}", id, instruments.lastWarning());
+            }
             InstrumentResolver resolver = InstrumentResolver.of(catalog);
             chains.clear();
             windows.clear();
