@@ -2,7 +2,6 @@ package com.tradesignal.cli;
 
 import com.tradesignal.candle.Candle;
 import com.tradesignal.candle.CandleJson;
-import com.tradesignal.instrument.Instrument;
 import com.tradesignal.instrument.InstrumentCatalog;
 import com.tradesignal.job.LocalRunConfig;
 import com.tradesignal.job.TradeSignalJob;
@@ -12,6 +11,7 @@ import com.tradesignal.job.sink.JsonLinesFileSink;
 import com.tradesignal.kite.auth.AccessToken;
 import com.tradesignal.kite.auth.FileTokenStore;
 import com.tradesignal.kite.feed.StateDirectory;
+import com.tradesignal.kite.instruments.InstrumentDumpCache;
 import com.tradesignal.kite.rest.KiteRestClient;
 import com.tradesignal.source.kite.KiteSource;
 import com.tradesignal.source.kite.feed.FeedSettings;
@@ -24,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,10 +78,14 @@ public final class LiveRun {
             return InstrumentCatalog.wellKnownIndices();
         }
         try {
-            KiteRestClient rest = new KiteRestClient(feed.endpoints(), feed.apiKey());
-            List<Instrument> all = new ArrayList<>(rest.instruments("NFO", token.get()));
-            all.addAll(rest.instruments("BFO", token.get()));
-            return InstrumentCatalog.wellKnownIndices().merge(InstrumentCatalog.of(all));
+            // The same day-by-day cache the feeds use, so a failed fetch falls back to the last dump.
+            InstrumentDumpCache dumps = new InstrumentDumpCache(Path.of(feed.stateDirectory(), "instruments", "job"),
+                    new KiteRestClient(feed.endpoints(), feed.apiKey()), feed.clock());
+            InstrumentCatalog catalog = dumps.current(List.of("NFO", "BFO"), token.get());
+            if (dumps.lastWarning() != null) {
+                log.println(dumps.lastWarning());
+            }
+            return InstrumentCatalog.wellKnownIndices().merge(catalog);
         } catch (RuntimeException e) {
             log.println("Could not load the day's instruments (" + e.getMessage() + "): starting with the indices only.");
             return InstrumentCatalog.wellKnownIndices();

@@ -1,6 +1,5 @@
 package com.tradesignal.publisher.auth;
 
-import com.tradesignal.kite.KiteEndpoints;
 import com.tradesignal.kite.auth.AccessToken;
 import com.tradesignal.kite.auth.LoginStates;
 import com.tradesignal.kite.auth.TokenStore;
@@ -146,10 +145,5 @@ public final class KiteLogin {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /** For messages: where the login goes. */
-    public static String describe(KiteEndpoints endpoints) {
-        return endpoints.isKite() ? "Kite" : "the simulator at " + endpoints.apiRoot();
     }
 }

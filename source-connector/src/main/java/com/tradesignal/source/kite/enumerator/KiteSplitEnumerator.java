@@ -1,15 +1,13 @@
 package com.tradesignal.source.kite.enumerator;
 
 import com.tradesignal.source.kite.split.KiteSplit;
+import com.tradesignal.source.SplitOwnership;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.SplitsAssignment;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -62,18 +60,7 @@ public final class KiteSplitEnumerator implements SplitEnumerator<KiteSplit, Kit
     }
 
     private void assignTo(int subtaskId) {
-        int parallelism = context.currentParallelism();
-        List<KiteSplit> mine = new ArrayList<>();
-        for (Iterator<KiteSplit> it = unassigned.iterator(); it.hasNext(); ) {
-            KiteSplit split = it.next();
-            if (ordinal(split) % parallelism == subtaskId) {
-                mine.add(split);
-                it.remove();
-            }
-        }
-        if (!mine.isEmpty()) {
-            context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, mine)));
-        }
+        SplitOwnership.assignOwned(context, unassigned, subtaskId, KiteSplitEnumerator::ordinal);
     }
 
     /** The number in {@code kite-N}; splits are planned with these ids. */

@@ -127,8 +127,7 @@ public final class KiteFeed implements AutoCloseable {
     private long lastHistoricalWall;
     private boolean awaitingFirstTick;
     private long connectedWall;
-    private long lastTickMarket;
-    private final Map<Long, Long> lastCumulativeVolume;
+    private final ResumePosition position;
 
     // Counters and status
     private final AtomicLong ticks = new AtomicLong();
@@ -172,8 +171,7 @@ public final class KiteFeed implements AutoCloseable {
         this.calendarFile = settings.calendarFile() == null ? null : ReloadingCalendar.openOrFallback(
                 Path.of(settings.calendarFile()), settings.schedule().calendar(),
                 error -> LOG.warn("Kite feed {}: {}", id, error));
-        this.lastTickMarket = resume.lastExchangeTime();
-        this.lastCumulativeVolume = new HashMap<>(resume.lastCumulativeVolume());
+        this.position = new ResumePosition(resume);
         this.status = snapshot(System.currentTimeMillis());
     }
 
@@ -339,9 +337,9 @@ public final class KiteFeed implements AutoCloseable {
         connectedWall = wall;
         // Ticks still queued from the old connection go first, so the gap starts after them.
         drainQueueInto(pending);
-        if (lastTickMarket != FeedResume.NONE && MarketTime.istEpochDay(lastTickMarket) == MarketTime.istEpochDay(market)) {
+        if (position.hasTime() && MarketTime.istEpochDay(position.lastExchangeTime()) == MarketTime.istEpochDay(market)) {
             // The gap ends at the new connection's first tick: live ticks wait in the queue until it is filled.
-            gapStartMarket = lastTickMarket;
+            gapStartMarket = position.lastExchangeTime();
             awaitingFirstTick = true;
         }
         if (!subscribed.isEmpty()) {
@@ -535,7 +533,7 @@ public final class KiteFeed implements AutoCloseable {
                 if (!candles.isEmpty()) {
                     instruments++;
                 }
-                filled.addAll(CandleTicks.of(t, candles, lastCumulativeVolume.getOrDefault(t, 0L), tradedTokens.contains(t)));
+                filled.addAll(CandleTicks.of(t, candles, position.cumulativeVolume(t), tradedTokens.contains(t)));
             }
         } catch (RuntimeException e) {
             lastGap = span + ", " + whole + " whole minute(s) NOT backfilled: " + e.getMessage();
@@ -640,15 +638,7 @@ public final class KiteFeed implements AutoCloseable {
         if (chains.containsKey(t.token)) {
             indexPrices.put(t.token, t.lastPrice);
         }
-        if (lastTickMarket == FeedResume.NONE || t.exchangeTime > lastTickMarket) {
-            if (lastTickMarket != FeedResume.NONE && MarketTime.istEpochDay(t.exchangeTime) != MarketTime.istEpochDay(lastTickMarket)) {
-                lastCumulativeVolume.clear();
-            }
-            lastTickMarket = t.exchangeTime;
-        }
-        if (t.volume > 0) {
-            lastCumulativeVolume.put(t.token, t.volume);
-        }
+        position.observe(t);
     }
 
     // ------------------------------------------------------------------ the socket thread
@@ -747,7 +737,7 @@ public final class KiteFeed implements AutoCloseable {
         FeedMode mode = settings.endpoints().isKite() && !simulatedSeen ? FeedMode.LIVE : FeedMode.SIMULATED;
         return new FeedStatus(id, mode, state == null ? ConnectionState.CONNECTING : state, auth,
                 schedule.calendar().phaseAt(market).name(), token == null ? null : token.fingerprint(),
-                lastTickMarket == FeedResume.NONE ? -1 : lastTickMarket, lastMessageWall, connects, reconnects,
+                position.hasTime() ? position.lastExchangeTime() : -1, lastMessageWall, connects, reconnects,
                 watchdogReconnects, refusedUpgrades, gaps, lastGap, backfilledMinutes, ticks.get(), heartbeats.get(),
                 malformedFrames.get(), malformedPackets.get(), errorMessages.get(), subscribed.size(),
                 message + (queueFullDrops.get() > 0 ? " (" + queueFullDrops.get() + " ticks dropped: queue full)" : "")

@@ -28,7 +28,7 @@ import java.util.Objects;
 public record KiteSplit(String splitId, List<String> underlyings, List<Long> extraTokens, long lastExchangeTime,
                         Map<Long, Long> lastCumulativeVolume) implements SourceSplit {
 
-    public static final long NO_TIME = Long.MIN_VALUE;
+    public static final long NO_TIME = com.tradesignal.source.kite.feed.FeedResume.NONE;
 
     public KiteSplit {
         Objects.requireNonNull(splitId, "splitId");

@@ -1,10 +1,8 @@
 package com.tradesignal.source.kite.split;
 
-import com.tradesignal.market.MarketTime;
+import com.tradesignal.source.kite.feed.FeedResume;
+import com.tradesignal.source.kite.feed.ResumePosition;
 import com.tradesignal.tick.Tick;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The mutable resume position of a {@link KiteSplit} while its reader runs: updated for every emitted tick (two
@@ -12,32 +10,21 @@ import java.util.Map;
  */
 public final class KiteSplitState {
     private final KiteSplit split;
-    private long lastExchangeTime;
-    private final Map<Long, Long> lastCumulativeVolume;
+    private final ResumePosition position;
 
     public KiteSplitState(KiteSplit split) {
         this.split = split;
-        this.lastExchangeTime = split.lastExchangeTime();
-        this.lastCumulativeVolume = new HashMap<>(split.lastCumulativeVolume());
+        this.position = new ResumePosition(new FeedResume(split.lastExchangeTime(), split.lastCumulativeVolume()));
     }
 
     public void observe(Tick tick) {
-        if (lastExchangeTime != KiteSplit.NO_TIME
-                && MarketTime.istEpochDay(tick.exchangeTime) != MarketTime.istEpochDay(lastExchangeTime)) {
-            // Cumulative day volume starts from zero each session.
-            lastCumulativeVolume.clear();
-        }
-        if (tick.exchangeTime > lastExchangeTime) {
-            lastExchangeTime = tick.exchangeTime;
-        }
-        if (tick.volume > 0) {
-            lastCumulativeVolume.put(tick.token, tick.volume);
-        }
+        position.observe(tick);
     }
 
     public KiteSplit toSplit() {
-        return new KiteSplit(split.splitId(), split.underlyings(), split.extraTokens(), lastExchangeTime,
-                lastCumulativeVolume);
+        FeedResume at = position.snapshot();
+        return new KiteSplit(split.splitId(), split.underlyings(), split.extraTokens(), at.lastExchangeTime(),
+                at.lastCumulativeVolume());
     }
 
     public String splitId() {
@@ -45,6 +32,6 @@ public final class KiteSplitState {
     }
 
     public long lastExchangeTime() {
-        return lastExchangeTime;
+        return position.lastExchangeTime();
     }
 }

@@ -1,15 +1,13 @@
 package com.tradesignal.source.replay.enumerator;
 
 import com.tradesignal.source.replay.split.TickShardSplit;
+import com.tradesignal.source.SplitOwnership;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.SplitsAssignment;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Cuts the replay into one instrument shard per reader and pushes each reader its whole share as soon as it registers.
@@ -63,18 +61,7 @@ public final class ReplaySplitEnumerator implements SplitEnumerator<TickShardSpl
 
     /** Shard i goes to reader i mod parallelism, so a restart with fewer readers still covers every shard. */
     private void assignTo(int subtaskId) {
-        int parallelism = context.currentParallelism();
-        List<TickShardSplit> mine = new ArrayList<>();
-        for (Iterator<TickShardSplit> it = unassigned.iterator(); it.hasNext(); ) {
-            TickShardSplit split = it.next();
-            if (split.shardIndex() % parallelism == subtaskId) {
-                mine.add(split);
-                it.remove();
-            }
-        }
-        if (!mine.isEmpty()) {
-            context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, mine)));
-        }
+        SplitOwnership.assignOwned(context, unassigned, subtaskId, TickShardSplit::shardIndex);
         context.signalNoMoreSplits(subtaskId);
     }
 
