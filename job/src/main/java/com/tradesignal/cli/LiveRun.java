@@ -1,5 +1,9 @@
 package com.tradesignal.cli;
 
+import com.tradesignal.job.publish.BoardPriceSink;
+import com.tradesignal.job.publish.BoardSignalSink;
+import com.tradesignal.tick.Tick;
+
 import com.tradesignal.candle.Candle;
 import com.tradesignal.candle.CandleJson;
 import com.tradesignal.instrument.InstrumentCatalog;
@@ -41,7 +45,16 @@ public final class LiveRun {
     static final Duration LIVE_IDLENESS = Duration.ofMinutes(10);
 
     public record Request(KiteSource source, Path outDir, int parallelism, Duration checkpointInterval,
-                          Path checkpointDir, Path savepoint, boolean simulated) {
+                          Path checkpointDir, Path savepoint, boolean simulated, String boardName) {
+        public Request(KiteSource source, Path outDir, int parallelism, Duration checkpointInterval, Path checkpointDir,
+                       Path savepoint, boolean simulated) {
+            this(source, outDir, parallelism, checkpointInterval, checkpointDir, savepoint, simulated, null);
+        }
+
+        /** The same run, also publishing prices and signals to the embedded board of that name. */
+        public Request publishingTo(String board) {
+            return new Request(source, outDir, parallelism, checkpointInterval, checkpointDir, savepoint, simulated, board);
+        }
     }
 
     private LiveRun() {
@@ -56,8 +69,13 @@ public final class LiveRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         TradeSignalJob.Settings settings = TradeSignalJob.Settings.defaults().withInstruments(catalog)
                 .withIdleness(LIVE_IDLENESS);
-        DataStream<Candle> candles = TradeSignalJob.candles(env, r.source(), settings);
+        DataStream<Tick> ticks = TradeSignalJob.ticks(env, r.source(), settings);
+        DataStream<Candle> candles = TradeSignalJob.candlesFromTicks(ticks, settings);
         DataStream<SignalRow> signals = TradeSignalJob.signals(candles, settings);
+        if (r.boardName() != null) {
+            TradeSignalJob.publishPrices(ticks, settings, new BoardPriceSink(r.boardName(), settings.underlyings()));
+            TradeSignalJob.publishSignals(signals, new BoardSignalSink(r.boardName()));
+        }
         TradeSignalJob.writeCandles(candles, new JsonLinesFileSink<>(r.outDir().resolve("candles.jsonl"), CandleJson::toJson));
         TradeSignalJob.writeSignals(signals, new JsonLinesFileSink<>(r.outDir().resolve("signals.jsonl"), SignalRowJson::toJson));
         log.printf("%s feed %s -> %s (state directory %s)%n", r.simulated() ? "SIMULATED" : "Live",

@@ -5,6 +5,7 @@ import com.tradesignal.job.bars.MinuteBarFolder;
 import com.tradesignal.job.bars.MinuteBarSerializer;
 import com.tradesignal.job.candles.CandleBuilder;
 import com.tradesignal.job.candles.CandleSerializer;
+import com.tradesignal.job.publish.BoardPriceSink;
 import com.tradesignal.job.signals.InstrumentSignals;
 import com.tradesignal.job.signals.SignalRow;
 import com.tradesignal.job.signals.SignalRowSerializer;
@@ -46,6 +47,8 @@ public final class TradeSignalJob {
     public static final String INSTRUMENT_SIGNALS_UID = "instrument-signals";
     public static final String UNDERLYING_SIGNALS_UID = "underlying-signals";
     public static final String SIGNAL_SINK_UID = "signal-sink";
+    public static final String PRICE_SINK_UID = "price-sink";
+    public static final String PUBLISHER_SIGNAL_SINK_UID = "publisher-signal-sink";
 
     private TradeSignalJob() {}
 
@@ -102,9 +105,27 @@ public final class TradeSignalJob {
 
     /** Ticks from {@code source} to closed candles of every instrument and interval. */
     public static DataStream<Candle> candles(StreamExecutionEnvironment env, Source<Tick, ?, ?> source, Settings settings) {
-        DataStream<Tick> ticks = env.fromSource(source, watermarks(settings), "ticks", TickSerializer.TYPE)
-                .uid(SOURCE_UID);
-        return candlesFromTicks(ticks, settings);
+        return candlesFromTicks(ticks(env, source, settings), settings);
+    }
+
+    /** The source's ticks with event time and watermarks. */
+    public static DataStream<Tick> ticks(StreamExecutionEnvironment env, Source<Tick, ?, ?> source, Settings settings) {
+        return env.fromSource(source, watermarks(settings), "ticks", TickSerializer.TYPE).uid(SOURCE_UID);
+    }
+
+    /**
+     * The indices' and futures' ticks to a price sink, chained to the source (same parallelism, no shuffle): prices
+     * reach the dashboard per tick, not per candle. Stateless, but with a fixed uid like every operator.
+     */
+    public static void publishPrices(DataStream<Tick> ticks, Settings settings, Sink<Tick> sink) {
+        UnderlyingMap map = settings.underlyings();
+        ticks.filter(t -> BoardPriceSink.isIndexOrFuture(map, t)).name("index and future prices")
+                .sinkTo(sink).uid(PRICE_SINK_UID).name("price sink");
+    }
+
+    /** Signal rows to the publisher's sink (one writer: the rows of an underlying stay in order). */
+    public static void publishSignals(DataStream<SignalRow> rows, Sink<SignalRow> sink) {
+        rows.sinkTo(sink).uid(PUBLISHER_SIGNAL_SINK_UID).name("publisher signal sink").setParallelism(1);
     }
 
     /** The same, from a tick stream that already carries timestamps and watermarks. */

@@ -119,10 +119,10 @@ class TradeSignalCliIT {
     @Test
     void theDemoRunsTheLivePathAgainstTheSimulatorAndLabelsItSimulated() throws Exception {
         Path out = dir.resolve("demo");
-        Run r = run("demo", "--out", out.toString(), "--date", "2026-11-27", "--minutes", "12", "--speed", "60");
+        Run r = run("demo", "--out", out.toString(), "--date", "2026-11-27", "--minutes", "12", "--speed", "60", "--port", "0");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("SIMULATED DATA").contains("Logged in to the simulator");
-        assertThat(r.out()).contains("SIMULATED DATA").contains("NIFTY 50").contains("NIFTY BANK").contains("SENSEX")
+        assertThat(r.out()).contains("SIMULATED DATA").containsPattern("Dashboard: http://127.0.0.1:[0-9]+/").contains("NIFTY 50").contains("NIFTY BANK").contains("SENSEX")
                 .containsPattern("NIFTY[0-9]{2}[A-Z]{3}FUT");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mode").asText()).isEqualTo("SIMULATED");

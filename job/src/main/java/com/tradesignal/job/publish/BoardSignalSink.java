@@ -1,0 +1,51 @@
+package com.tradesignal.job.publish;
+
+import com.tradesignal.instrument.InstrumentCatalog;
+import com.tradesignal.job.signals.SignalRow;
+import com.tradesignal.job.signals.SignalRowJson;
+import com.tradesignal.publisher.market.EmbeddedBoards;
+import com.tradesignal.publisher.market.MarketBoard;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+
+/**
+ * Embedded mode: the three indices' signal rows to the publisher's board in this JVM. The board's inbox never blocks,
+ * so a stalled or absent publisher costs the job nothing; what it could not take is counted
+ * ({@code publisherRowsDropped}).
+ */
+public final class BoardSignalSink implements Sink<SignalRow> {
+    private static final long serialVersionUID = 1L;
+
+    private final String boardName;
+
+    public BoardSignalSink(String boardName) {
+        this.boardName = boardName;
+    }
+
+    @Override
+    public SinkWriter<SignalRow> createWriter(WriterInitContext context) {
+        Counter dropped = context.metricGroup().counter("publisherRowsDropped");
+        return new SinkWriter<>() {
+            @Override
+            public void write(SignalRow row, Context ctx) {
+                if (InstrumentCatalog.indexUnderlying(row.candle.token()).isEmpty()) {
+                    return; // the board shows the indices; every row still goes to the signal files and topic
+                }
+                MarketBoard board = EmbeddedBoards.get(boardName).orElse(null);
+                if (board == null || !board.offerRow(SignalRowJson.toJson(row))) {
+                    dropped.inc();
+                }
+            }
+
+            @Override
+            public void flush(boolean endOfInput) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
