@@ -38,10 +38,23 @@ public final class Tick {
     public final long lastTradeTime;
     /** Kite {@code tradingsymbol} when the source knows it (recorded files may carry it); otherwise null. */
     public final String tradingSymbol;
+    /**
+     * Wall-clock millis when the live source took the tick off the WebSocket, 0 when unknown (replays, backfill).
+     * Only latency is measured from it: it is not market data, so it is not part of {@link #equals}.
+     */
+    public final long receivedAt;
 
     public Tick(long token, long exchangeTime, double lastPrice, long lastQuantity, double averagePrice, long volume,
                 long buyQuantity, long sellQuantity, long openInterest, double dayOpen, double dayHigh, double dayLow,
                 double dayClose, long lastTradeTime, String tradingSymbol) {
+        this(token, exchangeTime, lastPrice, lastQuantity, averagePrice, volume, buyQuantity, sellQuantity, openInterest,
+                dayOpen, dayHigh, dayLow, dayClose, lastTradeTime, tradingSymbol, 0);
+    }
+
+    public Tick(long token, long exchangeTime, double lastPrice, long lastQuantity, double averagePrice, long volume,
+                long buyQuantity, long sellQuantity, long openInterest, double dayOpen, double dayHigh, double dayLow,
+                double dayClose, long lastTradeTime, String tradingSymbol, long receivedAt) {
+        this.receivedAt = receivedAt;
         this.token = token;
         this.exchangeTime = exchangeTime;
         this.lastPrice = lastPrice;
@@ -66,7 +79,7 @@ public final class Tick {
     public Builder toBuilder() {
         return new Builder(token, exchangeTime, lastPrice).lastQuantity(lastQuantity).averagePrice(averagePrice)
                 .volume(volume).buyQuantity(buyQuantity).sellQuantity(sellQuantity).openInterest(openInterest)
-                .dayOhlc(dayOpen, dayHigh, dayLow, dayClose).lastTradeTime(lastTradeTime).tradingSymbol(tradingSymbol);
+                .dayOhlc(dayOpen, dayHigh, dayLow, dayClose).lastTradeTime(lastTradeTime).tradingSymbol(tradingSymbol).receivedAt(receivedAt);
     }
 
     @Override
@@ -110,6 +123,7 @@ public final class Tick {
         private double dayClose = ABSENT_PRICE;
         private long lastTradeTime = ABSENT_TIME;
         private String tradingSymbol;
+        private long receivedAt;
 
         private Builder(long token, long exchangeTime, double lastPrice) {
             this.token = token;
@@ -128,10 +142,11 @@ public final class Tick {
         }
         public Builder lastTradeTime(long v) { lastTradeTime = v; return this; }
         public Builder tradingSymbol(String v) { tradingSymbol = v; return this; }
+        public Builder receivedAt(long wallMillis) { receivedAt = wallMillis; return this; }
 
         public Tick build() {
             return new Tick(token, exchangeTime, lastPrice, lastQuantity, averagePrice, volume, buyQuantity,
-                    sellQuantity, openInterest, dayOpen, dayHigh, dayLow, dayClose, lastTradeTime, tradingSymbol);
+                    sellQuantity, openInterest, dayOpen, dayHigh, dayLow, dayClose, lastTradeTime, tradingSymbol, receivedAt);
         }
     }
 }

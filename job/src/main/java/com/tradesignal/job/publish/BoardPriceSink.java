@@ -70,7 +70,8 @@ public final class BoardPriceSink implements Sink<Tick> {
             if (nearMonth == null || nearMonth != tick.token) return null;
             kind = PriceTick.Kind.FUTURE;
         }
+        // ticks from the live feed carry their arrival; others (replay) are timed from here
         return new PriceTick(role.underlying(), kind, tick.tradingSymbol, tick.token, tick.lastPrice, tick.dayClose,
-                tick.exchangeTime, wallNow);
+                tick.exchangeTime, tick.receivedAt > 0 ? tick.receivedAt : wallNow);
     }
 }

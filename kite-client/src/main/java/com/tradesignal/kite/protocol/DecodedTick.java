@@ -150,7 +150,7 @@ public record DecodedTick(
             throw new IllegalStateException(kind + " packet for token " + token
                     + " has no exchange timestamp; use toTick(arrivalMillis)");
         }
-        return toTick(exchangeTime);
+        return tick(exchangeTime, 0);
     }
 
     /**
@@ -158,8 +158,12 @@ public record DecodedTick(
      * {@code arrivalMillis} (see {@link #timeSource()}).
      */
     public Tick toTick(long arrivalMillis) {
-        long time = hasExchangeTime() ? exchangeTime : arrivalMillis;
+        return tick(hasExchangeTime() ? exchangeTime : arrivalMillis, arrivalMillis);
+    }
+
+    private Tick tick(long time, long arrivalMillis) {
         return Tick.builder(token, time, lastPrice)
+                .receivedAt(arrivalMillis)
                 .lastQuantity(lastQuantity)
                 .averagePrice(averagePrice)
                 .volume(volume)

@@ -670,7 +670,7 @@ public final class KiteFeed implements AutoCloseable {
                     untimedPackets.incrementAndGet();
                     continue;
                 }
-                Tick t = d.toTick();
+                Tick t = d.toTick(lastMessageWall); // event time stays the exchange's; the arrival is for latency
                 accepted++;
                 try {
                     if (!live.offer(t, 5, TimeUnit.SECONDS)) {
