@@ -1,5 +1,13 @@
 package com.tradesignal.cli;
 
+import com.tradesignal.market.MarketCalendar;
+import com.tradesignal.publisher.PublisherServer;
+import com.tradesignal.publisher.auth.KiteLogin;
+import com.tradesignal.publisher.market.DataSource;
+import com.tradesignal.publisher.market.EmbeddedBoards;
+import com.tradesignal.publisher.market.MarketBoard;
+import com.tradesignal.publisher.metrics.PublisherMetrics;
+
 import com.tradesignal.kite.KiteEndpoints;
 import com.tradesignal.kite.feed.StateDirectory;
 import com.tradesignal.market.MarketClock;
@@ -54,6 +62,14 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Resume from a savepoint or retained checkpoint.")
     Path savepoint;
 
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+            description = "Also run the publisher and the dashboard in this process on PORT (embedded mode, no broker); "
+                    + "with KITE_API_SECRET set it carries the Kite login too, so no separate ./tradesignal publisher is needed.")
+    Integer dashboardPort;
+
+    @Option(names = "--dashboard-host", defaultValue = "127.0.0.1", description = "Default: ${DEFAULT-VALUE}.")
+    String dashboardHost;
+
     @Override
     public Integer call() throws Exception {
         if (clock != null && kiteUrl == null) {
@@ -64,8 +80,22 @@ final class LiveCommand implements Callable<Integer> {
         KiteSource source = KiteSource.builder().apiKey(apiKey).endpoints(endpoints)
                 .clock(clock != null ? clock : MarketClock.system()).underlyings(underlyings)
                 .stateDirectory(state.root()).calendarFile(calendar).build();
-        JobClient job = LiveRun.start(new LiveRun.Request(source, out, parallelism, checkpointInterval, null, savepoint,
-                !endpoints.isKite()), System.err);
+        LiveRun.Request request = new LiveRun.Request(source, out, parallelism, checkpointInterval, null, savepoint,
+                !endpoints.isKite());
+        if (dashboardPort != null) {
+            MarketBoard board = new MarketBoard(endpoints.isKite() ? DataSource.LIVE : DataSource.SIMULATED, new PublisherMetrics());
+            String name = "live-" + java.util.UUID.randomUUID();
+            EmbeddedBoards.register(name, board);
+            MarketClock marketClock = clock != null ? clock : MarketClock.system();
+            KiteLogin login = PublisherCommand.login(apiKey, endpoints, state, marketClock);
+            PublisherServer server = PublisherServer.start(PublisherServer.Config.of(dashboardHost, dashboardPort, board)
+                    .withClock(marketClock).withLogin(login, state)
+                    .withCalendar(calendar != null ? MarketCalendar.load(calendar) : MarketCalendar.defaults()));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            System.out.println("Dashboard: http://" + dashboardHost + ":" + server.port() + "/");
+            request = request.publishingTo(name);
+        }
+        JobClient job = LiveRun.start(request, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join()));
         System.err.println("Feed status: " + state.statusDirectory() + "  (stop/start: ./tradesignal feed stop|start|auto)");
         job.getJobExecutionResult().get();

@@ -36,18 +36,21 @@ final class PublisherCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Default: ~/.tradesignal.")
     Path stateDir;
 
+    /** The Kite login when the API key and KITE_API_SECRET are both set; null (and said so) otherwise. */
+    static KiteLogin login(String apiKey, KiteEndpoints endpoints, StateDirectory state, MarketClock clock) {
+        String secret = System.getenv("KITE_API_SECRET");
+        if (apiKey == null || apiKey.isBlank() || secret == null || secret.isBlank()) {
+            System.err.println("No --api-key and KITE_API_SECRET: the Kite login is off.");
+            return null;
+        }
+        return new KiteLogin(new KiteRestClient(endpoints, apiKey), secret, new FileTokenStore(state.tokenFile()), state, clock);
+    }
+
     @Override
     public Integer call() throws Exception {
         StateDirectory state = stateDir != null ? new StateDirectory(stateDir) : StateDirectory.defaultLocation();
-        String secret = System.getenv("KITE_API_SECRET");
-        KiteLogin login = null;
-        if (apiKey != null && !apiKey.isBlank() && secret != null && !secret.isBlank()) {
-            KiteEndpoints endpoints = kiteUrl == null ? KiteEndpoints.KITE : KiteEndpoints.at(kiteUrl);
-            login = new KiteLogin(new KiteRestClient(endpoints, apiKey), secret, new FileTokenStore(state.tokenFile()),
-                    state, MarketClock.system());
-        } else {
-            System.err.println("No --api-key and KITE_API_SECRET: the Kite login is off.");
-        }
+        KiteEndpoints endpoints = kiteUrl == null ? KiteEndpoints.KITE : KiteEndpoints.at(kiteUrl);
+        KiteLogin login = login(apiKey, endpoints, state, MarketClock.system());
         PublisherServer server = PublisherServer.start(host, port, login, state);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.err.println("TradeSignal publisher on http://" + host + ":" + server.port()
