@@ -1,5 +1,11 @@
 package com.tradesignal.cli;
 
+import com.tradesignal.publisher.PublisherServer;
+import com.tradesignal.publisher.market.DataSource;
+import com.tradesignal.publisher.market.EmbeddedBoards;
+import com.tradesignal.publisher.market.MarketBoard;
+import com.tradesignal.publisher.metrics.PublisherMetrics;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,13 +71,35 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+            description = "Serve the replay on the dashboard at PORT (labelled REPLAY), and keep serving after the "
+                    + "replay until Ctrl-C; pace it with --max-ticks-per-second to watch it unfold.")
+    Integer dashboardPort;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        ReplayRun.run(new ReplayRun.Request(ticks, instruments, out, skipBadLines, parallelism, outOfOrderness,
-                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet, history).withOpeningRange(openingRangeMinutes), System.err);
+        ReplayRun.Request request = new ReplayRun.Request(ticks, instruments, out, skipBadLines, parallelism, outOfOrderness,
+                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet, history)
+                .withOpeningRange(openingRangeMinutes);
+        if (dashboardPort == null) {
+            ReplayRun.run(request, System.err);
+            return 0;
+        }
+        MarketBoard board = new MarketBoard(DataSource.REPLAY, new PublisherMetrics());
+        String name = "replay-" + java.util.UUID.randomUUID();
+        EmbeddedBoards.register(name, board);
+        try (PublisherServer server = PublisherServer.start(PublisherServer.Config.of("127.0.0.1", dashboardPort, board))) {
+            System.out.println("Dashboard: http://127.0.0.1:" + server.port() + "/   (REPLAY of recorded ticks)");
+            ReplayRun.run(request.publishingTo(name), System.err);
+            System.err.println("Replay finished; the dashboard keeps serving its results until Ctrl-C.");
+            new java.util.concurrent.CountDownLatch(1).await();
+        } finally {
+            EmbeddedBoards.unregister(name);
+            board.close();
+        }
         return 0;
     }
 }

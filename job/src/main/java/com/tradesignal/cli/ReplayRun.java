@@ -1,5 +1,9 @@
 package com.tradesignal.cli;
 
+import com.tradesignal.job.publish.BoardPriceSink;
+import com.tradesignal.job.publish.BoardSignalSink;
+import com.tradesignal.tick.Tick;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.tradesignal.candle.Candle;
@@ -43,7 +47,7 @@ public final class ReplayRun {
     public record Request(List<Path> ticks, Path instruments, Path outDir, boolean skipBadLines, int parallelism,
                           Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
                           long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history,
-                          int openingRangeMinutes) {
+                          int openingRangeMinutes, String boardName) {
         public Request {
             history = history == null ? List.of() : List.copyOf(history);
             if (openingRangeMinutes < 1 || openingRangeMinutes > 375) {
@@ -56,18 +60,24 @@ public final class ReplayRun {
                        Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
                        long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history) {
             this(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval, checkpointDir,
-                    fromSavepoint, maxTicksPerSecond, mode, progress, history, 15);
+                    fromSavepoint, maxTicksPerSecond, mode, progress, history, 15, null);
         }
 
         public Request withOpeningRange(int minutes) {
             return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
-                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, minutes);
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, minutes, boardName);
+        }
+
+        /** The same run, also publishing prices and signals to the embedded board of that name (the dashboard). */
+        public Request publishingTo(String board) {
+            return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, openingRangeMinutes, board);
         }
 
         /** The same run, warmed up first with earlier ticks or one-minute candles whose outputs are not written. */
         public Request withHistory(List<Path> historyPaths) {
             return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
-                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths, openingRangeMinutes);
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths, openingRangeMinutes, boardName);
         }
     }
 
@@ -112,12 +122,18 @@ public final class ReplayRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         TradeSignalJob.Settings settings = TradeSignalJob.Settings.defaults().withInstruments(catalog)
                 .withOutOfOrderness(r.outOfOrderness()).withOpeningRangeMinutes(r.openingRangeMinutes());
-        DataStream<Candle> candles = TradeSignalJob.candles(env, source, settings);
+        DataStream<Tick> ticks = TradeSignalJob.ticks(env, source, settings);
+        DataStream<Candle> candles = TradeSignalJob.candlesFromTicks(ticks, settings);
         DataStream<SignalRow> signals = TradeSignalJob.signals(candles, settings);
         if (notBefore != Long.MIN_VALUE) {
             long sessionStart = notBefore; // the warm-up history's candles and signals are not part of the output
             candles = candles.filter(c -> c.start() >= sessionStart).name("drop warm-up candles");
             signals = signals.filter(row -> row.candle.start() >= sessionStart).name("drop warm-up signals");
+            ticks = ticks.filter(t -> t.exchangeTime >= sessionStart).name("drop warm-up ticks");
+        }
+        if (r.boardName() != null) {
+            TradeSignalJob.publishPrices(ticks, settings, new BoardPriceSink(r.boardName(), settings.underlyings()));
+            TradeSignalJob.publishSignals(signals, new BoardSignalSink(r.boardName()));
         }
         TradeSignalJob.writeCandles(candles, new JsonLinesFileSink<>(candlesFile, CandleJson::toJson));
         TradeSignalJob.writeSignals(signals, new JsonLinesFileSink<>(r.outDir().resolve("signals.jsonl"), SignalRowJson::toJson));
