@@ -47,6 +47,13 @@ final class UnderlyingView {
      */
     ObjectNode addRow(String interval, ObjectNode row) {
         ObjectNode bar = bar(row);
+        // An index's VWAP is its future's, premium included; the chart draws it on the index's candles less the
+        // premium of the moment (future minus index), and says so.
+        if (price != null && future != null) {
+            bar.put("basis", Math.round((future.get("last").asDouble() - price.get("last").asDouble()) * 100) / 100.0);
+        } else {
+            bar.putNull("basis");
+        }
         ArrayDeque<ObjectNode> list = bars.get(interval);
         long time = bar.get("time").asLong();
         ObjectNode last = list.peekLast();
