@@ -9,6 +9,7 @@ import com.tradesignal.kite.rest.KiteRestClient;
 import com.tradesignal.market.FeedSchedule;
 import com.tradesignal.market.MarketCalendar;
 import com.tradesignal.market.MarketClock;
+import com.tradesignal.publisher.AccessGuard;
 import com.tradesignal.publisher.PublisherServer;
 import com.tradesignal.publisher.auth.KiteLogin;
 import com.tradesignal.publisher.market.DataSource;
@@ -41,9 +42,16 @@ import java.util.UUID;
  */
 public final class DemoRun implements AutoCloseable {
 
-    /** @param port the publisher's port; 0 picks a free one */
+    /**
+     * @param port   the publisher's port; 0 picks a free one
+     * @param access the dashboard's access token, if any
+     */
     public record Settings(Path out, LocalDate day, LocalTime start, double speed, double ticksPerSecond,
-                           int parallelism, String host, int port) {
+                           int parallelism, String host, int port, AccessGuard access) {
+        public Settings(Path out, LocalDate day, LocalTime start, double speed, double ticksPerSecond, int parallelism,
+                        String host, int port) {
+            this(out, day, start, speed, ticksPerSecond, parallelism, host, port, AccessGuard.open());
+        }
     }
 
     private final Settings settings;
@@ -122,7 +130,7 @@ public final class DemoRun implements AutoCloseable {
     private static PublisherServer.Config config(Settings s, MarketBoard board, MarketClock clock, KiteLogin login,
                                                  StateDirectory state, int port) {
         return PublisherServer.Config.of(s.host(), port, board).withClock(clock).withCalendar(MarketCalendar.defaults())
-                .withLogin(login, state);
+                .withLogin(login, state).withAccess(s.access());
     }
 
     public String dashboardUrl() {
@@ -148,9 +156,10 @@ public final class DemoRun implements AutoCloseable {
 
     /** Does what a browser does: publisher login → simulator login page → publisher callback. */
     private void login(PrintStream log) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"));
+        settings.access().authorizationHeader().ifPresent(h -> request.header("Authorization", h));
         HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
             throw new IllegalStateException("the simulated login failed: HTTP " + page.statusCode() + " " + page.body());
         }

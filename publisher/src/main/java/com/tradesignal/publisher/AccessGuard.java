@@ -33,6 +33,35 @@ public final class AccessGuard {
         return new AccessGuard(token.strip());
     }
 
+    /** The environment variable that may hold the token instead of a file. */
+    public static final String TOKEN_ENV = "TRADESIGNAL_DASHBOARD_TOKEN";
+
+    /**
+     * The token from {@code file} (its first line) if given, else from {@value #TOKEN_ENV}, else none. A token is
+     * never read from the command line, where other users of the machine could see it.
+     */
+    public static AccessGuard configured(java.nio.file.Path file) {
+        if (file != null) {
+            try {
+                java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+                if (lines.isEmpty() || lines.get(0).isBlank()) {
+                    throw new IllegalArgumentException("the access token file " + file + " is empty");
+                }
+                return withToken(lines.get(0));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the access token file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String env = System.getenv(TOKEN_ENV);
+        return env == null || env.isBlank() ? open() : withToken(env);
+    }
+
+    /** The {@code Authorization} header value for this process's own calls (the demo's login), if a token is set. */
+    public java.util.Optional<String> authorizationHeader() {
+        return token == null ? java.util.Optional.empty()
+                : java.util.Optional.of("Bearer " + new String(token, StandardCharsets.UTF_8));
+    }
+
     public boolean enabled() {
         return token != null;
     }
