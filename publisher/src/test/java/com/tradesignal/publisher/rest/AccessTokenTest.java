@@ -96,6 +96,19 @@ class AccessTokenTest {
     }
 
     @Test
+    void theTokenIsReadFromTheFirstLineOfItsFileAndABadFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("token");
+        java.nio.file.Files.writeString(file, TOKEN + "\n");
+        AccessGuard guard = AccessGuard.configured(file);
+        assertThat(guard.enabled()).isTrue();
+        assertThat(guard.authorizationHeader()).contains("Bearer " + TOKEN);
+        java.nio.file.Files.writeString(file, "\n");
+        assertThatThrownBy(() -> AccessGuard.configured(file)).hasMessageContaining(file.toString()).hasMessageContaining("empty");
+        assertThatThrownBy(() -> AccessGuard.configured(dir.resolve("missing"))).hasMessageContaining("missing");
+    }
+
+    @Test
     void anEmptyTokenIsRefused() {
         assertThatThrownBy(() -> AccessGuard.withToken(" ")).isInstanceOf(IllegalArgumentException.class);
     }
