@@ -22,7 +22,10 @@ public enum NumberKey {
     EXCHANGE_VWAP,
     VOLUME_RATIO, BUY_SELL_IMBALANCE, PCR,
     // Internal: carried from the instrument's indicators to the underlying's votes, not written to JSON.
-    PREVIOUS_CLOSE, PREVIOUS_EMA_9, PREVIOUS_EMA_21, STRUCTURE_TREND, CANDLE_INTENT_DIRECTION;
+    PREVIOUS_CLOSE, PREVIOUS_EMA_9, PREVIOUS_EMA_21, STRUCTURE_TREND, CANDLE_INTENT_DIRECTION,
+    // Written, though added after the internal keys: checkpointed rows hold the numbers by ordinal, so new keys go last.
+    /** Index rows: the close of the near-month future's candle of the same time (whose VWAP the index row carries). */
+    FUTURE_CLOSE;
 
     private final String json = name().toLowerCase(java.util.Locale.ROOT);
 
@@ -32,7 +35,7 @@ public enum NumberKey {
 
     /** Keys that only travel between operators and are not part of the output. */
     public boolean isInternal() {
-        return ordinal() >= PREVIOUS_CLOSE.ordinal();
+        return ordinal() >= PREVIOUS_CLOSE.ordinal() && this != FUTURE_CLOSE;
     }
 
     /** Keys whose values are whole numbers (directions), written without a decimal point. */

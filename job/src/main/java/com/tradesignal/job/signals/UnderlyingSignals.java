@@ -150,6 +150,7 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
                 row.set(k, future.get(k));
             }
             row.set(TextKey.VWAP_SOURCE, f.symbol() != null ? f.symbol() : Long.toString(f.token()));
+            row.set(FUTURE_CLOSE, f.close());
             VolumeAnalysis volume = s.volume[i];
             double imbalance = VolumeAnalysis.imbalance(f.buyQuantity(), f.sellQuantity());
             row.set(VOLUME_RATIO, volume.ratio()).set(BUY_SELL_IMBALANCE, imbalance);

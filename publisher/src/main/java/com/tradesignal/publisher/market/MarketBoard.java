@@ -227,7 +227,10 @@ public final class MarketBoard implements AutoCloseable {
         UnderlyingView view = views.get(p.underlying());
         if (view == null) return;
         ObjectNode price = view.setPrice(p);
-        lastPriceWall = System.currentTimeMillis();
+        if (p.receivedWall() > 0) {
+            // prices read back from the topic at start-up (no arrival time) must not make old data look fresh
+            lastPriceWall = System.currentTimeMillis();
+        }
         lastDataTime = Math.max(lastDataTime, p.exchangeTime());
         String kind = p.kind() == PriceTick.Kind.INDEX ? "price" : "future";
         ObjectNode msg = JSON.createObjectNode();

@@ -48,9 +48,10 @@ final class UnderlyingView {
     ObjectNode addRow(String interval, ObjectNode row) {
         ObjectNode bar = bar(row);
         // An index's VWAP is its future's, premium included; the chart draws it on the index's candles less the
-        // premium of the moment (future minus index), and says so.
-        if (price != null && future != null) {
-            bar.put("basis", Math.round((future.get("last").asDouble() - price.get("last").asDouble()) * 100) / 100.0);
+        // future's premium over the index at that candle's close (from the row itself, so every replay agrees).
+        JsonNode futureClose = row.get("future_close");
+        if (futureClose != null && futureClose.isNumber()) {
+            bar.put("basis", Math.round((futureClose.asDouble() - row.get("close").asDouble()) * 100) / 100.0);
         } else {
             bar.putNull("basis");
         }

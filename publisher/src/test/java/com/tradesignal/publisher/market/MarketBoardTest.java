@@ -38,6 +38,16 @@ class MarketBoardTest {
     }
 
     @Test
+    void aBarCarriesTheFuturesPremiumSoTheChartCanDrawTheFuturesVwapOnTheIndex() throws Exception {
+        board.offerRow(Rows.index("NIFTY", "5m", 0, 25000).put("future_close", 25143.9).toString());
+        board.offerRow(Rows.index("NIFTY", "5m", 5, 25010).toString());
+        board.awaitApplied(5000);
+        List<ObjectNode> bars = board.bars("NIFTY", "5m", 10);
+        assertThat(bars.get(0).get("basis").asDouble()).isEqualTo(143.9);
+        assertThat(bars.get(1).get("basis").isNull()).isTrue();
+    }
+
+    @Test
     void rowsOfOtherInstrumentsAreNotOnTheBoardAndMalformedRowsAreCounted() throws Exception {
         ObjectNode future = Rows.index("NIFTY", "1m", 0, 25100);
         future.put("token", 13238786L).put("symbol", "NIFTY26DECFUT");
