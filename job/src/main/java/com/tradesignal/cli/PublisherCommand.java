@@ -5,6 +5,7 @@ import com.tradesignal.kite.auth.FileTokenStore;
 import com.tradesignal.kite.feed.StateDirectory;
 import com.tradesignal.kite.rest.KiteRestClient;
 import com.tradesignal.market.MarketClock;
+import com.tradesignal.publisher.AccessGuard;
 import com.tradesignal.publisher.PublisherServer;
 import com.tradesignal.publisher.auth.KiteLogin;
 import com.tradesignal.publisher.kafka.SignalsTopicReader;
@@ -61,6 +62,11 @@ final class PublisherCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}, so the previous session is in).")
     Duration lookback;
 
+    @Option(names = "--access-token-file", paramLabel = "FILE",
+            description = "Protect the dashboard, its WebSocket and /api/* with the token in FILE (or set "
+                    + "TRADESIGNAL_DASHBOARD_TOKEN); open the page once as /?token=... . Needed when binding beyond localhost.")
+    Path accessTokenFile;
+
     /** The Kite login when the API key and KITE_API_SECRET are both set; null (and said so) otherwise. */
     static KiteLogin login(String apiKey, KiteEndpoints endpoints, StateDirectory state, MarketClock clock) {
         String secret = System.getenv("KITE_API_SECRET");
@@ -76,14 +82,17 @@ final class PublisherCommand implements Callable<Integer> {
         StateDirectory state = stateDir != null ? new StateDirectory(stateDir) : StateDirectory.defaultLocation();
         KiteEndpoints endpoints = kiteUrl == null ? KiteEndpoints.KITE : KiteEndpoints.at(kiteUrl);
         KiteLogin login = login(apiKey, endpoints, state, MarketClock.system());
+        AccessGuard access = AccessGuard.configured(accessTokenFile);
         if (kafka == null) {
-            PublisherServer server = PublisherServer.start(host, port, login, state);
+            PublisherServer server = PublisherServer.start(PublisherServer.Config.of(host, port,
+                    new MarketBoard(DataSource.LIVE, new PublisherMetrics())).withLogin(login, state).withAccess(access));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             printStarted(server, login, "");
         } else {
             // LIVE until the records' data_source header says otherwise (the reader relabels the board).
             MarketBoard board = new MarketBoard(DataSource.LIVE, new PublisherMetrics());
-            PublisherServer server = PublisherServer.start(PublisherServer.Config.of(host, port, board).withLogin(login, state));
+            PublisherServer server = PublisherServer.start(PublisherServer.Config.of(host, port, board).withLogin(login, state)
+                    .withAccess(access));
             SignalsTopicReader reader = SignalsTopicReader.start(SignalsTopicReader.Settings.of(kafka)
                     .withTopics(signalsTopic, pricesTopic).withLookback(lookback), board);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
