@@ -84,7 +84,7 @@ public final class LiveRun {
     }
 
     /** NFO and BFO instruments of the day for the job's underlying map, if a session is stored. */
-    static InstrumentCatalog dayCatalog(FeedSettings feed, PrintStream log) {
+    public static InstrumentCatalog dayCatalog(FeedSettings feed, PrintStream log) {
         Optional<AccessToken> token;
         try {
             token = new FileTokenStore(new StateDirectory(Path.of(feed.stateDirectory())).tokenFile()).load();

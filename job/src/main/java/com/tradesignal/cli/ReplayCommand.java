@@ -7,6 +7,7 @@ import com.tradesignal.publisher.market.MarketBoard;
 import com.tradesignal.publisher.metrics.PublisherMetrics;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Example:", "  ./tradesignal replay --ticks recordings/2022-12-01/ --instruments instruments.csv --out out/"})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--ticks", required = true, arity = "1..*", paramLabel = "PATH",
+    @Option(names = "--ticks", arity = "1..*", paramLabel = "PATH",
             description = "Tick files (.csv, .jsonl, .ndjson, optionally .gz) or directories of them.")
     List<Path> ticks;
 
@@ -71,6 +72,22 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "Replay the ticks journal in Kafka (what a live cluster job writes) instead of files; needs --from.")
+    String kafka;
+
+    @Option(names = "--topic", defaultValue = "ticks", description = "The journal topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Journal replay start, ISO-8601 with offset, e.g. 2026-11-27T09:00+05:30.")
+    java.time.OffsetDateTime from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Journal replay end (exclusive; default: the end of the journal now).")
+    java.time.OffsetDateTime to;
+
     @Option(names = "--dashboard-port", paramLabel = "PORT",
             description = "Serve the replay on the dashboard at PORT (labelled REPLAY), and keep serving after the "
                     + "replay until Ctrl-C; pace it with --max-ticks-per-second to watch it unfold.")
@@ -81,9 +98,18 @@ final class ReplayCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        ReplayRun.Request request = new ReplayRun.Request(ticks, instruments, out, skipBadLines, parallelism, outOfOrderness,
-                checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond, ReplayRun.Mode.REPLAY, !quiet, history)
-                .withOpeningRange(openingRangeMinutes);
+        if ((ticks == null || ticks.isEmpty()) == (kafka == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --ticks PATH… or --kafka BOOTSTRAP --from TIME");
+        }
+        if (kafka != null && from == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka needs --from TIME (ISO-8601 with offset)");
+        }
+        ReplayRun.Request request = new ReplayRun.Request(ticks == null ? List.of() : ticks, instruments, out, skipBadLines,
+                parallelism, outOfOrderness, checkpointInterval, checkpointDir, fromSavepoint, maxTicksPerSecond,
+                ReplayRun.Mode.REPLAY, !quiet, history).withOpeningRange(openingRangeMinutes);
+        if (kafka != null) {
+            request = request.fromJournal(new ReplayRun.JournalInput(kafka, topic, from.toInstant(), to == null ? null : to.toInstant()));
+        }
         if (dashboardPort == null) {
             ReplayRun.run(request, System.err);
             return 0;

@@ -47,7 +47,7 @@ public final class ReplayRun {
     public record Request(List<Path> ticks, Path instruments, Path outDir, boolean skipBadLines, int parallelism,
                           Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
                           long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history,
-                          int openingRangeMinutes, String boardName) {
+                          int openingRangeMinutes, String boardName, JournalInput journal) {
         public Request {
             history = history == null ? List.of() : List.copyOf(history);
             if (openingRangeMinutes < 1 || openingRangeMinutes > 375) {
@@ -60,24 +60,38 @@ public final class ReplayRun {
                        Duration outOfOrderness, Duration checkpointInterval, Path checkpointDir, Path fromSavepoint,
                        long maxTicksPerSecond, Mode mode, boolean progress, List<Path> history) {
             this(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval, checkpointDir,
-                    fromSavepoint, maxTicksPerSecond, mode, progress, history, 15, null);
+                    fromSavepoint, maxTicksPerSecond, mode, progress, history, 15, null, null);
         }
 
         public Request withOpeningRange(int minutes) {
             return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
-                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, minutes, boardName);
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, minutes, boardName, journal);
+        }
+
+        /** The same run, reading the ticks journal in Kafka instead of files. */
+        public Request fromJournal(JournalInput input) {
+            return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, openingRangeMinutes, boardName, input);
         }
 
         /** The same run, also publishing prices and signals to the embedded board of that name (the dashboard). */
         public Request publishingTo(String board) {
             return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
-                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, openingRangeMinutes, board);
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, history, openingRangeMinutes, board, journal);
         }
 
         /** The same run, warmed up first with earlier ticks or one-minute candles whose outputs are not written. */
         public Request withHistory(List<Path> historyPaths) {
             return new Request(ticks, instruments, outDir, skipBadLines, parallelism, outOfOrderness, checkpointInterval,
-                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths, openingRangeMinutes, boardName);
+                    checkpointDir, fromSavepoint, maxTicksPerSecond, mode, progress, historyPaths, openingRangeMinutes, boardName, journal);
+        }
+    }
+
+    /** The ticks journal between two times: {@code to} null reads to the end as it is at the start. */
+    public record JournalInput(String bootstrap, String topic, java.time.Instant from, java.time.Instant to) {
+        @Override
+        public String toString() {
+            return "kafka " + bootstrap + " topic " + topic + " from " + from + (to == null ? "" : " to " + to);
         }
     }
 
@@ -98,7 +112,10 @@ public final class ReplayRun {
 
     /** Submits the job and returns at once; {@link Running#await()} waits for it and writes the summary. */
     public static Running start(Request r, PrintStream log) throws Exception {
-        List<Path> mainFiles = TickFiles.expand(r.ticks());
+        if (r.journal() != null && !r.history().isEmpty()) {
+            throw new IllegalArgumentException("--history is for file replays; a journal replay starts from --from");
+        }
+        List<Path> mainFiles = r.journal() != null ? List.of() : TickFiles.expand(r.ticks());
         List<Path> inputs = new java.util.ArrayList<>(mainFiles);
         long notBefore = Long.MIN_VALUE;
         if (!r.history().isEmpty()) {
@@ -109,8 +126,9 @@ public final class ReplayRun {
             }
             notBefore = com.tradesignal.market.MarketTime.minuteStart(first);
         }
-        ReplaySource source = ReplaySource.builder().ticks(inputs).skipBadLines(r.skipBadLines())
-                .maxTicksPerSecond(r.maxTicksPerSecond()).build();
+        org.apache.flink.api.connector.source.Source<Tick, ?, ?> source = r.journal() != null
+                ? com.tradesignal.job.journal.TickJournal.source(r.journal().bootstrap(), r.journal().topic(), r.journal().from(), r.journal().to())
+                : ReplaySource.builder().ticks(inputs).skipBadLines(r.skipBadLines()).maxTicksPerSecond(r.maxTicksPerSecond()).build();
         InstrumentCatalog catalog = r.instruments() != null ? InstrumentCatalog.load(r.instruments()) : InstrumentCatalog.wellKnownIndices();
         Files.createDirectories(r.outDir());
         Path candlesFile = r.outDir().resolve("candles.jsonl");
@@ -139,12 +157,16 @@ public final class ReplayRun {
         TradeSignalJob.writeSignals(signals, new JsonLinesFileSink<>(r.outDir().resolve("signals.jsonl"), SignalRowJson::toJson));
 
         List<Path> files = mainFiles;
-        TimeSpan span = r.progress() ? TickFiles.timeSpan(files) : null;
+        TimeSpan span = r.progress() && r.journal() == null ? TickFiles.timeSpan(files) : null;
         if (r.mode() == Mode.SIMULATED) {
             log.println("SIMULATED DATA: ticks generated by TradeSignal's own market simulator, not real market prices.");
         }
-        log.printf("%s of %d tick file(s) at parallelism %d -> %s%n", r.mode() == Mode.SIMULATED ? "Simulated session" : "Replay",
-                files.size(), r.parallelism(), candlesFile);
+        if (r.journal() != null) {
+            log.printf("Replay of the ticks journal (%s) at parallelism %d -> %s%n", r.journal(), r.parallelism(), candlesFile);
+        } else {
+            log.printf("%s of %d tick file(s) at parallelism %d -> %s%n", r.mode() == Mode.SIMULATED ? "Simulated session" : "Replay",
+                    files.size(), r.parallelism(), candlesFile);
+        }
         long started = System.nanoTime();
         JobClient job = env.executeAsync("TradeSignal " + r.mode().name().toLowerCase());
         return new Running(r, log, job, files, candlesFile, started, r.progress() ? new Progress(log, span, started) : null);
@@ -208,7 +230,7 @@ public final class ReplayRun {
     private static void writeSummary(Request r, Summary s, List<Path> files, Path candlesFile) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", r.mode().name());
-        json.put("inputs", files.stream().map(Path::toString).toList());
+        json.put("inputs", r.journal() != null ? List.of(r.journal().toString()) : files.stream().map(Path::toString).toList());
         json.put("candles_file", candlesFile.getFileName().toString());
         json.put("ticks", s.ticks());
         json.put("late_ticks_dropped", s.lateTicksDropped());
