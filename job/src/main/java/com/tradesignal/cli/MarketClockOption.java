@@ -16,7 +16,16 @@ import java.time.OffsetDateTime;
  * runs SPEED times as fast. {@code ./tradesignal simulate} prints the one it uses, so a job in another process can
  * share it.
  */
-final class MarketClockOption implements CommandLine.ITypeConverter<MarketClock> {
+public final class MarketClockOption implements CommandLine.ITypeConverter<MarketClock> {
+
+    /** Parses {@code MARKET_START,WALL_START,SPEED}; an IllegalArgumentException says what is wrong. */
+    public static MarketClock parse(String value) {
+        try {
+            return new MarketClockOption().convert(value);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
 
     @Override
     public MarketClock convert(String value) {

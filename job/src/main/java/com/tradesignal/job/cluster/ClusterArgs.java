@@ -1,7 +1,9 @@
 package com.tradesignal.job.cluster;
 
 import com.tradesignal.publisher.kafka.Topics;
+import com.tradesignal.cli.MarketClockOption;
 import com.tradesignal.job.journal.TickJournal;
+import com.tradesignal.market.MarketClock;
 import org.apache.flink.util.ParameterTool;
 
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.util.Set;
 public record ClusterArgs(ParameterTool params, Mode mode, String bootstrap, String signalsTopic, String pricesTopic,
                           String ticksTopic, String transactionalIdPrefix, boolean prices, List<Path> replayFiles,
                           Instant replayFrom, Instant replayTo, long maxTicksPerSecond, Path instruments,
-                          String apiKey, String kiteUrl, String stateDir, List<String> underlyings) {
+                          String apiKey, String kiteUrl, String stateDir, List<String> underlyings, MarketClock clock) {
 
     public enum Mode { LIVE, SIMULATOR, REPLAY }
 
@@ -66,10 +68,33 @@ public record ClusterArgs(ParameterTool params, Mode mode, String bootstrap, Str
             throw new IllegalArgumentException("--replay.max-ticks-per-second must be a whole number, not " + p.get("replay.max-ticks-per-second"));
         }
         String instruments = p.get("instruments");
+        MarketClock clock = clock(p.get("kite.market-clock"), kiteUrl, mode);
         return new ClusterArgs(p, mode, bootstrap, p.get("topics.signals", Topics.SIGNALS), p.get("topics.prices", Topics.PRICES),
                 p.get("topics.ticks", TickJournal.TOPIC), p.get("transactional-id-prefix", "tradesignal"),
                 p.getBoolean("prices", true), files, from, to, maxRate, instruments == null ? null : Path.of(instruments),
-                apiKey, kiteUrl, stateDir, Arrays.asList(p.get("underlyings", "NIFTY,BANKNIFTY,SENSEX").split(",")));
+                apiKey, kiteUrl, stateDir, Arrays.asList(p.get("underlyings", "NIFTY,BANKNIFTY,SENSEX").split(",")), clock);
+    }
+
+    /**
+     * The market clock: the wall clock for Kite; for a simulator its own clock, given as MARKET_START,WALL_START,SPEED
+     * (what {@code ./tradesignal simulate} prints) or {@code from-simulator} (asked of {@code --kite.url}/sim/status
+     * at submission), so the feed's calendar follows the simulated market.
+     */
+    static MarketClock clock(String raw, String kiteUrl, Mode mode) {
+        if (raw == null) return MarketClock.system();
+        if (mode == Mode.LIVE) throw new IllegalArgumentException("--kite.market-clock is for --mode simulator: Kite runs on the wall clock");
+        if (!raw.equals("from-simulator")) return MarketClockOption.parse(raw);
+        String url = kiteUrl.replaceAll("/+$", "") + "/sim/status";
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            return MarketClock.simulated(OffsetDateTime.parse(status.get("marketTime").asText()).toInstant(), Instant.now(),
+                    status.get("speed").asDouble());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("--kite.market-clock from-simulator: cannot read the clock at " + url + ": " + e.getMessage(), e);
+        }
     }
 
     private static Mode mode(String raw) {

@@ -8,7 +8,6 @@ import com.tradesignal.job.journal.TickJournal;
 import com.tradesignal.job.signals.SignalRow;
 import com.tradesignal.job.sink.KafkaSignals;
 import com.tradesignal.kite.KiteEndpoints;
-import com.tradesignal.market.MarketClock;
 import com.tradesignal.publisher.market.DataSource;
 import com.tradesignal.source.kite.KiteSource;
 import com.tradesignal.source.replay.ReplaySource;
@@ -75,7 +74,7 @@ public final class ClusterJob {
             case LIVE, SIMULATOR -> {
                 label = a.mode() == ClusterArgs.Mode.LIVE ? DataSource.LIVE : DataSource.SIMULATED;
                 KiteEndpoints endpoints = a.kiteUrl() == null ? KiteEndpoints.KITE : KiteEndpoints.at(a.kiteUrl());
-                KiteSource kite = KiteSource.builder().apiKey(a.apiKey()).endpoints(endpoints).clock(MarketClock.system())
+                KiteSource kite = KiteSource.builder().apiKey(a.apiKey()).endpoints(endpoints).clock(a.clock())
                         .underlyings(a.underlyings()).stateDirectory(Path.of(a.stateDir())).build();
                 settings = settings.withInstruments(LiveRun.dayCatalog(kite.options().feed(), log)).withIdleness(Duration.ofMinutes(10));
                 source = kite;

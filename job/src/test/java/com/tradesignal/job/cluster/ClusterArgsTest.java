@@ -49,6 +49,19 @@ class ClusterArgsTest {
     }
 
     @Test
+    void aSimulatorsClockTravelsAsAnArgumentButKiteRunsOnTheWallClock() {
+        ClusterArgs a = parse("--mode", "simulator", "--kafka.bootstrap", "k:9092", "--kite.api-key", "sim_api_key", "--state.dir", "/s",
+                "--kite.url", "http://simulator:8600", "--kite.market-clock", "2026-11-27T09:14:00+05:30,2026-11-28T21:30:00Z,60");
+        assertThat(a.clock().speed()).isEqualTo(60.0);
+        assertThat(a.clock().marketTimeAt(Instant.parse("2026-11-28T21:31:00Z").toEpochMilli()))
+                .isEqualTo(Instant.parse("2026-11-27T04:44:00Z").toEpochMilli()); // one wall minute = one market hour
+        assertThatThrownBy(() -> parse("--mode", "live", "--kafka.bootstrap", "k:9092", "--kite.api-key", "key", "--state.dir", "/s",
+                "--kite.market-clock", "2026-11-27T09:14:00+05:30,2026-11-28T21:30:00Z,60")).hasMessageContaining("wall clock");
+        assertThatThrownBy(() -> parse("--mode", "simulator", "--kafka.bootstrap", "k:9092", "--kite.api-key", "k", "--state.dir", "/s",
+                "--kite.url", "http://127.0.0.1:1", "--kite.market-clock", "from-simulator")).hasMessageContaining("/sim/status");
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThatThrownBy(() -> parse("--kafka.bootstrap", "k")).hasMessageContaining("--mode is required");
         assertThatThrownBy(() -> parse("--mode", "backfill", "--kafka.bootstrap", "k")).hasMessageContaining("--mode backfill");
