@@ -3,6 +3,11 @@ package com.tradesignal.job.replay;
 import com.tradesignal.it.servers.FlinkSessionCluster;
 import com.tradesignal.it.servers.KafkaBrokerProcess;
 import com.tradesignal.job.cluster.ClusterJob;
+import com.tradesignal.kite.auth.AccessToken;
+import com.tradesignal.kite.auth.FileTokenStore;
+import com.tradesignal.kite.feed.StateDirectory;
+import com.tradesignal.market.MarketClock;
+import com.tradesignal.simulator.KiteSimulator;
 import com.tradesignal.market.MarketTime;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On real servers (a Kafka broker and a Flink session cluster, each its own JVM started from Maven jars): a
  * multi-day recorded replay through the cluster job into the exactly-once {@code signals} topic. Killing the
  * TaskManager with SIGKILL mid-replay, or stopping with a savepoint and resuming at another parallelism, must leave
- * the committed topic equal to a failure-free run's: no candle lost, none duplicated.
+ * the committed topic equal to a failure-free run's: no candle lost, none duplicated. The same cluster also runs the
+ * job in simulator mode against TradeSignal's Kite-protocol simulator.
  */
 class ClusterCrashIT {
     private static final Path JOB_JAR = Path.of("target", "tradesignal-job.jar").toAbsolutePath();
@@ -99,6 +106,44 @@ class ClusterCrashIT {
         String second = flink.run(jarId, ClusterJob.class.getName(), args("signals-rescaled", "rescaled", "0"), savepoint, 1);
         flink.awaitStatus(second, "FINISHED", Duration.ofMinutes(3));
         assertThat(sorted(readCommitted("signals-rescaled"))).isEqualTo(sorted(baseline));
+    }
+
+    @Test
+    void inSimulatorModeTheClusterJobJournalsTicksAndPublishesSignalsAndPricesWithNoSecretInItsConfiguration() throws Exception {
+        Instant marketStart = LocalDate.of(2026, 11, 27).atTime(9, 14).toInstant(MarketTime.IST);
+        Instant wallStart = Instant.now();
+        MarketClock clock = MarketClock.simulated(marketStart, wallStart, 60);
+        try (KiteSimulator sim = KiteSimulator.builder().clock(clock).build().start()) {
+            StateDirectory state = new StateDirectory(dir.resolve("sim-state"));
+            AccessToken token = sim.issueAccessToken();
+            new FileTokenStore(state.tokenFile()).save(token);
+            try (Admin admin = Admin.create(props())) {
+                admin.createTopics(List.of(new NewTopic("signals-sim", 1, (short) 1), new NewTopic("prices-sim", 1, (short) 1),
+                        new NewTopic("ticks-sim", 2, (short) 1))).all().get();
+            }
+            String job = flink.run(jarId, ClusterJob.class.getName(), List.of("--mode", "simulator",
+                    "--kafka.bootstrap", kafka.bootstrap(), "--kite.url", sim.endpoints().apiRoot(), "--kite.api-key", sim.apiKey(),
+                    "--state.dir", state.root().toString(), "--underlyings", "NIFTY",
+                    "--kite.market-clock", marketStart.atOffset(MarketTime.IST) + "," + wallStart + ",60",
+                    "--topics.signals", "signals-sim", "--topics.prices", "prices-sim", "--topics.ticks", "ticks-sim",
+                    "--transactional-id-prefix", "sim"), null, 1);
+            try {
+                long deadline = System.currentTimeMillis() + 150_000;
+                while (readCommitted("signals-sim").stream().noneMatch(r -> r.contains("\"verdict\"") && r.contains("\"NIFTY 50\""))) {
+                    assertThat(flink.jobStatus(job)).as(flink.rootException(job)).isEqualTo("RUNNING");
+                    assertThat(System.currentTimeMillis()).as("an index row with its verdict within 150 s").isLessThan(deadline);
+                    Thread.sleep(1000);
+                }
+                List<String> journal = readCommitted("ticks-sim");
+                assertThat(journal).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("{\"instrument_token\":"));
+                assertThat(readCommitted("prices-sim")).anySatisfy(p -> assertThat(p).contains("\"underlying\":\"NIFTY\""));
+                // what the web UI shows of the job: its arguments, and never the access token
+                String config = flink.get("/jobs/" + job + "/config").toString();
+                assertThat(config).contains("simulator").doesNotContain(token.token());
+            } finally {
+                flink.cancel(job);
+            }
+        }
     }
 
     private static List<String> args(String topic, String prefix, String pace) {
