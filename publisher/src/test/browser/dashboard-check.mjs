@@ -16,8 +16,19 @@ const UNDERLYINGS = ['NIFTY', 'BANKNIFTY', 'SENSEX'];
 const log = (m) => console.log('# ' + m);
 
 const problems = [];
-const stdinLines = createInterface({ input: process.stdin });
-const nextLine = () => new Promise((resolve) => stdinLines.once('line', resolve));
+// Lines are queued as they come, so one written early is not lost. A closed stdin (the driving test died) ends the
+// check rather than leaving chromium running.
+const stdin = { lines: [], closed: false, wake: () => {} };
+createInterface({ input: process.stdin })
+  .on('line', (l) => { stdin.lines.push(l); stdin.wake(); })
+  .on('close', () => { stdin.closed = true; stdin.wake(); });
+async function nextLine() {
+  while (!stdin.lines.length) {
+    if (stdin.closed) throw new Error('stdin closed before RESTARTED');
+    await new Promise((resolve) => { stdin.wake = resolve; });
+  }
+  return stdin.lines.shift();
+}
 
 function watch(page, name) {
   page.on('console', (m) => {
@@ -41,14 +52,24 @@ async function waitForPricesToMove(page, before, timeoutMs) {
   throw new Error(`prices did not move within ${timeoutMs / 1000} s: before ${JSON.stringify(before)}, now ${JSON.stringify(await prices(page))}`);
 }
 
+/** Like page.waitForFunction, but a timeout fails with what was awaited rather than Playwright's own words. */
+async function waitFor(page, what, fn, arg, timeoutMs) {
+  await page.waitForFunction(fn, arg, { timeout: timeoutMs }).catch(async (e) => {
+    if (!/Timeout/.test(e.message)) throw e;
+    throw new Error(`${what} not within ${timeoutMs / 1000} s (prices ${JSON.stringify(await prices(page))}, body `
+      + `${JSON.stringify(await page.evaluate(() => ({ ...document.body.dataset })))})`);
+  });
+}
+
 async function allPricesShown(page, timeoutMs) {
-  await page.waitForFunction((us) => us.every((u) => {
+  await waitFor(page, 'a price in every panel', (us) => us.every((u) => {
     const e = document.querySelector(`[data-underlying="${u}"] [data-price]`);
     return e && e.dataset.price !== '';
-  }), UNDERLYINGS, { timeout: timeoutMs });
+  }), UNDERLYINGS, timeoutMs);
 }
 
 async function main() {
+  if (!url) throw new Error('usage: node dashboard-check.mjs --url URL --screenshot-dir DIR --expect-badge STATE');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -65,7 +86,7 @@ async function main() {
         if (document.body.dataset.connection === 'closed') window.__closed += 1;
       }).observe(document.body, { attributes: true, attributeFilter: ['data-connection'] });
     });
-    await desktop.waitForFunction(() => Number(document.body.dataset.snapshots) >= 1, null, { timeout: 30000 });
+    await waitFor(desktop, 'the first snapshot', () => Number(document.body.dataset.snapshots) >= 1, null, 30000);
     await allPricesShown(desktop, 30000);
     const before = await prices(desktop);
     log(`prices at first: ${JSON.stringify(before)}`);
@@ -99,12 +120,12 @@ async function main() {
 
     const snapshots = await desktop.evaluate(() => Number(document.body.dataset.snapshots));
     console.log('READY_FOR_RESTART');
-    await nextLine();
+    while ((await nextLine()).trim() !== 'RESTARTED') { /* the driver's other lines are not for us */ }
     await desktop.waitForFunction(() => window.__closed >= 1, null, { timeout: 30000 }).catch(() => {
       throw new Error('the page never noticed the publisher going away');
     });
-    await desktop.waitForFunction((n) => Number(document.body.dataset.snapshots) > n
-      && document.body.dataset.connection === 'open', snapshots, { timeout: 60000 });
+    await waitFor(desktop, 'a new snapshot after the restart', (n) => Number(document.body.dataset.snapshots) > n
+      && document.body.dataset.connection === 'open', snapshots, 60000);
     await allPricesShown(desktop, 30000);
     const after = await prices(desktop);
     await waitForPricesToMove(desktop, after, 60000);

@@ -1,6 +1,6 @@
 // The TradeSignal dashboard: one WebSocket (/ws/market, docs/publisher.md), one panel per underlying.
 // Every number comes from the publisher; the page only keeps the last snapshot and applies updates to it.
-'use strict';
+// A module (strict, deferred); the chart library is the standalone build's global LightweightCharts.
 
 const UNDERLYINGS = ['NIFTY', 'BANKNIFTY', 'SENSEX'];
 const NAMES = { NIFTY: 'NIFTY 50', BANKNIFTY: 'NIFTY BANK', SENSEX: 'SENSEX' };
@@ -22,7 +22,11 @@ const BADGE_TEXT = {
 
 const state = { underlyings: {}, status: null, statusAt: 0 };
 const panels = {};
-const socket = { ws: null, attempt: 0, retryAt: 0, lastSeq: 0 };
+const socket = { ws: null, attempt: 0, retryAt: 0, lastSeq: 0, lastMessageAt: 0 };
+// A handshake that neither opens nor fails, or an open socket that goes quiet (status comes every second), counts
+// as a disconnect: a half-open TCP connection may take minutes to report itself, and the page must not look alive.
+const CONNECT_TIMEOUT_MS = 10000;
+const SILENCE_MS = 15000;
 
 const $ = (id) => document.getElementById(id);
 const fmt = (v, digits = 2) => (v === null || v === undefined || Number.isNaN(v) ? '–'
@@ -74,7 +78,8 @@ function makeChart(p, box) {
     autoSize: true,
     layout: { background: { color: '#151b23' }, textColor: '#8b97a7' },
     grid: { vertLines: { color: '#1f2833' }, horzLines: { color: '#1f2833' } },
-    timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#2a3441' },
+    // wider bars and a little room on the right: early in the session the few candles are not squeezed at the edge
+    timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#2a3441', barSpacing: 9, rightOffset: 3 },
     rightPriceScale: { borderColor: '#2a3441' },
     crosshair: { mode: LightweightCharts.CrosshairMode.Normal },
   });
@@ -170,7 +175,10 @@ function renderLevels(p) {
   if (!row) return;
   const add = (price, title, color, style) => {
     if (num(price) === null) return;
-    p.priceLines.push(p.candles.createPriceLine({ price, title, color, lineWidth: 1, lineStyle: style, axisLabelVisible: false }));
+    // the axis label carries the title: without it P, R1 and S1 would be indistinguishable lines
+    p.priceLines.push(p.candles.createPriceLine({
+      price, title, color, lineWidth: 1, lineStyle: style, axisLabelVisible: true,
+    }));
   };
   add(row.pivot, 'P', '#9ca3af', 1);
   for (const k of ['r1', 'r2', 'r3']) add(row[k], k.toUpperCase(), '#b45309', 1);
@@ -216,8 +224,10 @@ function renderSignals(p) {
     return;
   }
   const v = row.verdict;
-  p.verdict.className = 'verdict ' + (v ? v.direction : 'neutral');
-  p.verdict.textContent = v ? `${v.direction.toUpperCase()} · ${v.summary} · confidence ${fmt(v.confidence * 100, 0)}%`
+  const direction = v?.direction || 'neutral';
+  const confidence = num(v?.confidence) === null ? '–' : fmt(v.confidence * 100, 0);
+  p.verdict.className = 'verdict ' + direction;
+  p.verdict.textContent = v ? `${direction.toUpperCase()} · ${v.summary || ''} · confidence ${confidence}%`
     : 'No verdict on this row';
   const imbalance = num(row.buy_sell_imbalance);
   p.facts.append(
@@ -228,7 +238,7 @@ function renderSignals(p) {
     fact('OI build-up', row.oi_buildup ? row.oi_buildup.replace('_', ' ') : '–'),
     fact('Candle intent', row.candle_intent ? row.candle_intent.replace('_', ' ') : '–'),
     fact('RSI 14', fmt(row.rsi_14, 1)),
-    fact('VWAP', fmt(row.vwap)),
+    fact('VWAP (future)', fmt(row.vwap)), // the future's, premium included: it is not on the index's scale
   );
   const signals = row.signals || {};
   for (const [key, label] of VOTES) {
@@ -260,7 +270,8 @@ function renderStatus() {
   ribbon.hidden = s.data_source === 'LIVE';
   ribbon.className = 'ribbon' + (s.data_source === 'REPLAY' ? ' replay' : '');
   ribbon.textContent = s.data_source === 'REPLAY' ? 'REPLAY of recorded ticks: not the live market'
-    : s.data_source === 'SIMULATED' ? 'SIMULATED DATA from TradeSignal\'s own simulator: not market prices' : '';
+    : s.data_source === 'SIMULATED' ? 'SIMULATED DATA from TradeSignal\'s own simulator: not market prices'
+      : `${s.data_source || 'UNKNOWN'} DATA: not the live market`;
   $('market-phase').textContent = (s.market_phase || '–').replace(/_/g, ' ');
 }
 
@@ -284,7 +295,7 @@ function tick() {
   }
   if (socket.retryAt) {
     const wait = Math.max(0, Math.ceil((socket.retryAt - Date.now()) / 1000));
-    badge('DISCONNECTED', `publisher unreachable - retrying in ${wait}s (attempt ${socket.attempt})`);
+    badge('DISCONNECTED', `retrying in ${wait}s (attempt ${socket.attempt})`);
   }
 }
 
@@ -295,20 +306,39 @@ function connect() {
   const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/market';
   const ws = new WebSocket(url);
   socket.ws = ws;
-  badge('CONNECTING', socket.attempt ? `reconnecting (attempt ${socket.attempt})` : 'connecting to the publisher');
+  socket.lastMessageAt = Date.now();
+  if (socket.attempt) badge('DISCONNECTED', `connecting (attempt ${socket.attempt})`);
+  else badge('CONNECTING', 'connecting to the publisher');
   ws.onopen = () => { document.body.dataset.connection = 'open'; };
-  ws.onmessage = (e) => onMessage(ws, JSON.parse(e.data));
-  ws.onclose = () => {
-    if (socket.ws !== ws) return;
-    document.body.dataset.connection = 'closed';
-    socket.ws = null;
-    socket.attempt += 1;
-    // 1 s doubling to 30 s, with jitter so a restarted publisher is not hit by every page at once
-    const delay = Math.min(30000, 1000 * 2 ** Math.min(socket.attempt - 1, 5)) * (0.75 + Math.random() * 0.5);
-    socket.retryAt = Date.now() + delay;
-    tick();
-    setTimeout(connect, delay);
+  ws.onmessage = (e) => {
+    socket.lastMessageAt = Date.now();
+    onMessage(ws, JSON.parse(e.data));
   };
+  ws.onclose = () => lost(ws);
+}
+
+/** The socket is gone (closed, refused, timed out or silent): show it and try again later. */
+function lost(ws) {
+  if (socket.ws !== ws) return;
+  ws.onopen = ws.onmessage = ws.onclose = null;
+  if (ws.readyState !== WebSocket.CLOSED) ws.close();
+  document.body.dataset.connection = 'closed';
+  $('login-button').hidden = true; // a login needs the publisher; the next status shows it again if still needed
+  socket.ws = null;
+  socket.attempt += 1;
+  // 1 s doubling to 30 s, with jitter so a restarted publisher is not hit by every page at once
+  const base = 1000 * 2 ** Math.min(socket.attempt - 1, 5);
+  const delay = Math.min(30000, base * (0.75 + Math.random() * 0.5));
+  socket.retryAt = Date.now() + delay;
+  tick();
+  setTimeout(connect, delay);
+}
+
+function watchdog() {
+  const ws = socket.ws;
+  if (!ws) return;
+  const quiet = Date.now() - socket.lastMessageAt;
+  if ((ws.readyState === WebSocket.CONNECTING && quiet > CONNECT_TIMEOUT_MS) || quiet > SILENCE_MS) lost(ws);
 }
 
 function onMessage(ws, msg) {
@@ -358,7 +388,9 @@ function onUpdate(msg) {
     u.future = msg.future;
     renderPrice(p);
   } else if (msg.kind === 'candle') {
-    const bars = u.candles[msg.interval];
+    u.candles ||= {};
+    u.latest ||= {};
+    const bars = (u.candles[msg.interval] ||= []);
     const last = bars[bars.length - 1];
     if (last && last.time === msg.bar.time) bars[bars.length - 1] = msg.bar;
     else bars.push(msg.bar);
@@ -373,12 +405,12 @@ function onUpdate(msg) {
 }
 
 function start() {
-  if (location.search.includes('token=')) {
+  if (new URLSearchParams(location.search).has('token')) {
     // the publisher has set its cookie; keep the token out of the address bar and history
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.hash);
   }
   for (const u of UNDERLYINGS) panels[u] = buildPanel(u);
-  setInterval(tick, 1000);
+  setInterval(() => { watchdog(); tick(); }, 1000);
   connect();
 }
 

@@ -292,8 +292,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
 
+        List<String> jmJvm = new ArrayList<>(jm.get(0));
+        jmJvm.addAll(ServerProcesses.LIGHT_SERVER_JVM);
         Process jobManager = ServerProcesses.start(
-                command(lib, conf, jm.get(0), dir.resolve("log").resolve("jobmanager.log"), JM_CLASS, jm.get(1)),
+                command(lib, conf, jmJvm, dir.resolve("log").resolve("jobmanager.log"), JM_CLASS, jm.get(1)),
                 dir, dir.resolve("log").resolve("jobmanager.out"), env);
         FlinkSessionCluster cluster = new FlinkSessionCluster(dir, lib, restPort, slotsPerTaskManager, jobManager,
                 tm.get(0), tm.get(1), env);
@@ -340,7 +342,6 @@ public final class FlinkSessionCluster implements AutoCloseable {
         cmd.add(ServerProcesses.javaBinary());
         cmd.addAll(jvmParams);
         cmd.addAll(JAVA_17_OPTS);
-        cmd.add("-XX:+UseG1GC");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dlog.file=" + logFile);
         cmd.add("-Dlog4j.configuration=file:" + conf.resolve("log4j.properties"));

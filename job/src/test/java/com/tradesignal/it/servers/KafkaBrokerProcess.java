@@ -129,6 +129,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
         Path logFile = dir.resolve("kafka.log");
         List<String> server = new ArrayList<>(List.of(ServerProcesses.javaBinary(), "-Xmx512m", "-Xms128m"));
+        server.addAll(ServerProcesses.LIGHT_SERVER_JVM);
         server.addAll(common);
         server.addAll(List.of("kafka.Kafka", serverProperties.toString()));
         Process process = ServerProcesses.start(server, dir, logFile, Map.of());

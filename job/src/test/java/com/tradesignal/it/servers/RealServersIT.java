@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +32,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,8 +142,7 @@ class RealServersIT {
 
             String resumed = flink.run(smokeJarId, SMOKE_JOB, List.of("100000000", "1"), savepoint, 2);
             flink.awaitStatus(resumed, "RUNNING", WAIT);
-            FlinkSessionCluster.Checkpoints resumedCheckpoints = awaitCheckpointSinceRestore(flink, resumed);
-            assertThat(resumedCheckpoints.latestRestoredPath()).isEqualTo(savepoint);
+            assertThat(awaitRestore(flink, resumed).latestRestoredPath()).isEqualTo(savepoint);
             flink.cancel(resumed);
             flink.awaitStatus(resumed, "CANCELED", WAIT);
             log(t0, "resumed job " + resumed + " from the savepoint, then cancelled it");
@@ -199,6 +197,20 @@ class RealServersIT {
                 + flink.jobStatus(jobId) + "; " + flink.rootException(jobId));
     }
 
+    /** Waits until the JobManager reports that the job restored from a checkpoint or savepoint. */
+    private static FlinkSessionCluster.Checkpoints awaitRestore(FlinkSessionCluster flink, String jobId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        FlinkSessionCluster.Checkpoints last = null;
+        while (System.nanoTime() < deadline) {
+            last = flink.checkpoints(jobId);
+            if (last.restored() > 0 && last.latestRestoredPath() != null) {
+                return last;
+            }
+            ServerProcesses.sleep(200);
+        }
+        throw new AssertionError("Job " + jobId + " reported no restore: " + last);
+    }
+
     /** Waits until the job has restored and completed a checkpoint since: it runs again with its state. */
     private static FlinkSessionCluster.Checkpoints awaitCheckpointSinceRestore(FlinkSessionCluster flink, String jobId) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -250,23 +262,28 @@ class RealServersIT {
         return values;
     }
 
-    /** A jar of SmokeJob's class files from target/test-classes, the way a user jar reaches a cluster. */
-    private static Path smokeJobJar(Path jar) throws IOException, URISyntaxException {
-        Path classes = Path.of(SmokeJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** A jar of SmokeJob's class files (it and its nested classes), the way a user jar reaches a cluster. */
+    private static Path smokeJobJar(Path jar) throws IOException {
         String packageDir = SmokeJob.class.getPackageName().replace('.', '/');
+        List<Class<?>> classes = new ArrayList<>(List.of(SmokeJob.class));
+        classes.addAll(List.of(SmokeJob.class.getDeclaredClasses()));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, SMOKE_JOB);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest);
-             Stream<Path> files = Files.list(classes.resolve(packageDir))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(SmokeJob.class.getSimpleName())).toList()) {
-                jarOut.putNextEntry(new JarEntry(packageDir + "/" + file.getFileName()));
-                jarOut.write(Files.readAllBytes(file));
-                jarOut.closeEntry();
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            for (Class<?> c : classes) {
+                String file = c.getName().substring(c.getPackageName().length() + 1) + ".class";
+                try (InputStream in = SmokeJob.class.getResourceAsStream(file)) {
+                    assertThat(in).as("class file %s", file).isNotNull();
+                    jarOut.putNextEntry(new JarEntry(packageDir + "/" + file));
+                    in.transferTo(jarOut);
+                    jarOut.closeEntry();
+                }
             }
         }
         try (JarFile check = new JarFile(jar.toFile())) {
             assertThat(check.getEntry(packageDir + "/SmokeJob.class")).isNotNull();
+            assertThat(check.getEntry(packageDir + "/SmokeJob$Pace.class")).isNotNull();
         }
         return jar;
     }

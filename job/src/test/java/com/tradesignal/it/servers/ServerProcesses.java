@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +30,12 @@ public final class ServerProcesses {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /** For JVMs that run a tool for a second or two (storage format, memory calculation): start fast, stay small. */
     static final List<String> SHORT_LIVED_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /**
+     * For the server JVMs that do little computing in a test (the Kafka broker, the Flink JobManager): the C1 compiler
+     * only and the serial collector, which take much less CPU while starting. TaskManagers, which run the job, keep
+     * the JVM's defaults.
+     */
+    static final List<String> LIGHT_SERVER_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private ServerProcesses() {
     }
@@ -57,22 +62,25 @@ public final class ServerProcesses {
     }
 
     /**
-     * A fresh folder for one test's servers: {@code target/it-servers/NAME} in the module being tested (emptied
-     * first). Logs stay there after the test, for reading when something failed; {@code mvn clean} removes them.
+     * A fresh folder for one test's servers: {@code target/it-servers/NAME-yyyyMMdd-HHmmss-PID} in the module being
+     * tested, unique per test JVM, so that two runs of the same test at once do not share (or delete) each other's
+     * files. Logs stay there after the test, for reading when something failed; {@code mvn clean} removes them.
      */
     public static Path freshWorkDir(String name) {
-        Path dir = Path.of("target", "it-servers", name).toAbsolutePath().normalize();
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path base = Path.of("target", "it-servers").toAbsolutePath().normalize();
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
+            Files.createDirectories(base);
+            for (int attempt = 0; ; attempt++) {
+                Path dir = base.resolve(name + "-" + stamp + "-" + ProcessHandle.current().pid() + (attempt == 0 ? "" : "-" + attempt));
+                try {
+                    return Files.createDirectory(dir);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // the same test twice within a second in this JVM: next suffix
                 }
             }
-            return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare " + dir, e);
+            throw new UncheckedIOException("Cannot prepare a folder in " + base, e);
         }
     }
 
