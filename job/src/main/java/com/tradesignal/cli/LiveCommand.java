@@ -1,7 +1,6 @@
 package com.tradesignal.cli;
 
 import com.tradesignal.market.MarketCalendar;
-import com.tradesignal.publisher.AccessGuard;
 import com.tradesignal.publisher.PublisherServer;
 import com.tradesignal.publisher.auth.KiteLogin;
 import com.tradesignal.publisher.market.DataSource;
@@ -71,10 +70,8 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--dashboard-host", defaultValue = "127.0.0.1", description = "Default: ${DEFAULT-VALUE}.")
     String dashboardHost;
 
-    @Option(names = "--access-token-file", paramLabel = "FILE",
-            description = "Protect the dashboard, its WebSocket and /api/* with the token in FILE (or set "
-                    + "TRADESIGNAL_DASHBOARD_TOKEN); open the page once as /?token=... . Needed when binding beyond localhost.")
-    Path accessTokenFile;
+    @picocli.CommandLine.Mixin
+    AccessTokenOption accessToken;
 
     @Override
     public Integer call() throws Exception {
@@ -97,7 +94,7 @@ final class LiveCommand implements Callable<Integer> {
             PublisherServer server = PublisherServer.start(PublisherServer.Config.of(dashboardHost, dashboardPort, board)
                     .withClock(marketClock).withLogin(login, state)
                     .withCalendar(calendar != null ? MarketCalendar.load(calendar) : MarketCalendar.defaults())
-                    .withAccess(AccessGuard.configured(accessTokenFile)));
+                    .withAccess(accessToken.guard()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             System.out.println("Dashboard: http://" + dashboardHost + ":" + server.port() + "/");
             request = request.publishingTo(name);

@@ -62,10 +62,8 @@ final class PublisherCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}, so the previous session is in).")
     Duration lookback;
 
-    @Option(names = "--access-token-file", paramLabel = "FILE",
-            description = "Protect the dashboard, its WebSocket and /api/* with the token in FILE (or set "
-                    + "TRADESIGNAL_DASHBOARD_TOKEN); open the page once as /?token=... . Needed when binding beyond localhost.")
-    Path accessTokenFile;
+    @picocli.CommandLine.Mixin
+    AccessTokenOption accessToken;
 
     /** The Kite login when the API key and KITE_API_SECRET are both set; null (and said so) otherwise. */
     static KiteLogin login(String apiKey, KiteEndpoints endpoints, StateDirectory state, MarketClock clock) {
@@ -82,7 +80,7 @@ final class PublisherCommand implements Callable<Integer> {
         StateDirectory state = stateDir != null ? new StateDirectory(stateDir) : StateDirectory.defaultLocation();
         KiteEndpoints endpoints = kiteUrl == null ? KiteEndpoints.KITE : KiteEndpoints.at(kiteUrl);
         KiteLogin login = login(apiKey, endpoints, state, MarketClock.system());
-        AccessGuard access = AccessGuard.configured(accessTokenFile);
+        AccessGuard access = accessToken.guard();
         if (kafka == null) {
             PublisherServer server = PublisherServer.start(PublisherServer.Config.of(host, port,
                     new MarketBoard(DataSource.LIVE, new PublisherMetrics())).withLogin(login, state).withAccess(access));

@@ -11,7 +11,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +54,7 @@ class JournalReplayIT {
 
         ReplayRun.run(request(ticks, dir.resolve("from-files")), quiet);
 
-        try (KafkaClusterTestKit kafka = broker()) {
+        try (KafkaClusterTestKit kafka = InJvmKafka.start()) {
             Properties props = new Properties();
             props.put("bootstrap.servers", kafka.bootstrapServers());
             try (Admin admin = Admin.create(props)) {
@@ -97,17 +96,5 @@ class JournalReplayIT {
 
     private static List<String> sorted(List<String> lines) {
         return lines.stream().sorted().toList();
-    }
-
-    private static KafkaClusterTestKit broker() throws Exception {
-        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        return kafka;
     }
 }

@@ -118,17 +118,7 @@ public final class MarketRoutes {
     }
 
     private ObjectNode pivots() {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("data_source", board.dataSource().name());
-        ObjectNode all = n.putObject("underlyings");
-        for (String u : MarketBoard.UNDERLYINGS) {
-            JsonNode row = board.latestRows(u).get("5m");
-            ObjectNode p = all.putObject(u);
-            if (row == null) {
-                p.putNull("as_of");
-                continue;
-            }
-            p.set("as_of", row.get("start"));
+        return perUnderlyingFrom5m((row, p) -> {
             p.set("close", row.get("close"));
             p.set("traditional", pick(row, PIVOT_KEYS, ""));
             p.set("camarilla", pick(row, CAMARILLA_KEYS, "cam_"));
@@ -141,22 +131,11 @@ public final class MarketRoutes {
             p.set("nearest_support_name", value(row, "support_name"));
             p.set("nearest_resistance", value(row, "resistance"));
             p.set("nearest_resistance_name", value(row, "resistance_name"));
-        }
-        return n;
+        });
     }
 
     private ObjectNode vwap5m() {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("data_source", board.dataSource().name());
-        ObjectNode all = n.putObject("underlyings");
-        for (String u : MarketBoard.UNDERLYINGS) {
-            JsonNode row = board.latestRows(u).get("5m");
-            ObjectNode v = all.putObject(u);
-            if (row == null) {
-                v.putNull("as_of");
-                continue;
-            }
-            v.set("as_of", row.get("start"));
+        return perUnderlyingFrom5m((row, v) -> {
             v.set("vwap_source", value(row, "vwap_source"));
             for (String k : VWAP_KEYS) {
                 v.set(k, value(row, k));
@@ -164,6 +143,23 @@ public final class MarketRoutes {
             JsonNode vote = row.path("signals").path("vwap_position");
             v.set("position", vote.isMissingNode() ? JSON.nullNode() : vote.get("vote"));
             v.set("reason", vote.isMissingNode() ? JSON.nullNode() : vote.get("reason"));
+        });
+    }
+
+    /** One object per underlying filled from its newest 5m row ({@code as_of} null before the first). */
+    private ObjectNode perUnderlyingFrom5m(java.util.function.BiConsumer<JsonNode, ObjectNode> fill) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("data_source", board.dataSource().name());
+        ObjectNode all = n.putObject("underlyings");
+        for (String u : MarketBoard.UNDERLYINGS) {
+            JsonNode row = board.latestRows(u).get("5m");
+            ObjectNode o = all.putObject(u);
+            if (row == null) {
+                o.putNull("as_of");
+                continue;
+            }
+            o.set("as_of", row.get("start"));
+            fill.accept(row, o);
         }
         return n;
     }
