@@ -48,8 +48,8 @@ public final class TickJournal {
      * The journal's committed ticks from {@code from} (inclusive) to {@code to} (exclusive; null: to the end as it is
      * when the job starts). Bounded either way, so the replay finishes and closes its last candles.
      */
-    public static KafkaSource<Tick> source(String bootstrap, String topic, Instant from, Instant to) {
-        return KafkaSource.<Tick>builder()
+    public static BoundedAfterRestoreKafkaSource<Tick> source(String bootstrap, String topic, Instant from, Instant to) {
+        return new BoundedAfterRestoreKafkaSource<>(KafkaSource.<Tick>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId("tradesignal-journal-replay")
@@ -58,7 +58,7 @@ public final class TickJournal {
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "false")
                 .setDeserializer(new Ticks(topic))
-                .build();
+                .build());
     }
 
     static final class Records implements KafkaRecordSerializationSchema<Tick> {
