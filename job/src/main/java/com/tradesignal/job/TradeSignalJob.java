@@ -118,14 +118,23 @@ public final class TradeSignalJob {
      * reach the dashboard per tick, not per candle. Stateless, but with a fixed uid like every operator.
      */
     public static void publishPrices(DataStream<Tick> ticks, Settings settings, Sink<Tick> sink) {
+        publishPrices(ticks, settings, sink, PRICE_SINK_UID);
+    }
+
+    /** The same with another sink's uid (the cluster job's Kafka sink is not the embedded one). */
+    public static void publishPrices(DataStream<Tick> ticks, Settings settings, Sink<Tick> sink, String uid) {
         UnderlyingMap map = settings.underlyings();
         ticks.filter(t -> BoardPriceSink.isIndexOrFuture(map, t)).name("index and future prices")
-                .sinkTo(sink).uid(PRICE_SINK_UID).name("price sink");
+                .sinkTo(sink).uid(uid).name("price sink");
     }
 
     /** Signal rows to the publisher's sink (one writer: the rows of an underlying stay in order). */
     public static void publishSignals(DataStream<SignalRow> rows, Sink<SignalRow> sink) {
-        rows.sinkTo(sink).uid(PUBLISHER_SIGNAL_SINK_UID).name("publisher signal sink").setParallelism(1);
+        publishSignals(rows, sink, PUBLISHER_SIGNAL_SINK_UID);
+    }
+
+    public static void publishSignals(DataStream<SignalRow> rows, Sink<SignalRow> sink, String uid) {
+        rows.sinkTo(sink).uid(uid).name("publisher signal sink").setParallelism(1);
     }
 
     /** The same, from a tick stream that already carries timestamps and watermarks. */

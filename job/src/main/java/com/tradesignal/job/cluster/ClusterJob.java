@@ -90,11 +90,9 @@ public final class ClusterJob {
         }
         DataStream<Candle> candles = TradeSignalJob.candlesFromTicks(ticks, settings);
         DataStream<SignalRow> signals = TradeSignalJob.signals(candles, settings);
-        signals.sinkTo(KafkaSignals.signalSink(kafka)).uid(KAFKA_SIGNAL_SINK_UID).name("signals topic").setParallelism(1);
+        TradeSignalJob.publishSignals(signals, KafkaSignals.signalSink(kafka), KAFKA_SIGNAL_SINK_UID);
         if (a.prices()) {
-            var map = settings.underlyings();
-            ticks.filter(t -> com.tradesignal.job.publish.BoardPriceSink.isIndexOrFuture(map, t)).name("index and future prices")
-                    .sinkTo(KafkaSignals.priceSink(kafka, map)).uid(KAFKA_PRICE_SINK_UID).name("prices topic");
+            TradeSignalJob.publishPrices(ticks, settings, KafkaSignals.priceSink(kafka, settings.underlyings()), KAFKA_PRICE_SINK_UID);
         }
         log.printf("TradeSignal %s -> %s (%s, %s) on Kafka %s%n", a.mode().name().toLowerCase(), a.signalsTopic(),
                 a.pricesTopic(), label, a.bootstrap());

@@ -41,12 +41,20 @@ public final class BoardPriceSink implements Sink<Tick> {
             public void write(Tick tick, Context ctx) {
                 PriceTick price = toPrice(underlyings, tick, System.currentTimeMillis());
                 if (price == null) return;
-                MarketBoard board = EmbeddedBoards.get(boardName).orElse(null);
+                MarketBoard board = board();
                 if (board == null) {
                     missing.inc();
                 } else {
                     board.offerPrice(price);
                 }
+            }
+
+            private MarketBoard board;
+
+            /** Found once: the publisher registers its board before the job starts, and it stays for the run. */
+            private MarketBoard board() {
+                if (board == null) board = EmbeddedBoards.get(boardName).orElse(null);
+                return board;
             }
 
             @Override

@@ -33,10 +33,18 @@ public final class BoardSignalSink implements Sink<SignalRow> {
                 if (InstrumentCatalog.indexUnderlying(row.candle.token()).isEmpty()) {
                     return; // the board shows the indices; every row still goes to the signal files and topic
                 }
-                MarketBoard board = EmbeddedBoards.get(boardName).orElse(null);
+                MarketBoard board = board();
                 if (board == null || !board.offerRow(SignalRowJson.toJson(row))) {
                     dropped.inc();
                 }
+            }
+
+            private MarketBoard board;
+
+            /** Found once: the publisher registers its board before the job starts, and it stays for the run. */
+            private MarketBoard board() {
+                if (board == null) board = EmbeddedBoards.get(boardName).orElse(null);
+                return board;
             }
 
             @Override

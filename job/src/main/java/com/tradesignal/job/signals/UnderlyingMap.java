@@ -59,6 +59,9 @@ public final class UnderlyingMap implements Serializable {
         return best;
     }
 
+    /** underlying → {day, near-month token or -1}; rebuilt after deserialization. */
+    private transient volatile java.util.Map<String, long[]> nearMonthMemo;
+
     public Role role(long token) {
         return roles.get(token);
     }
@@ -69,6 +72,17 @@ public final class UnderlyingMap implements Serializable {
 
     /** The near-month future on {@code day}: the earliest expiry on or after it (it rolls the day after expiry). */
     public Optional<Long> nearMonthFuture(String underlying, long day) {
+        // asked for every future tick by the price sinks: the scan over all roles runs once per underlying and day
+        if (nearMonthMemo == null) nearMonthMemo = new java.util.concurrent.ConcurrentHashMap<>();
+        long[] memo = nearMonthMemo.get(underlying);
+        if (memo == null || memo[0] != day) {
+            memo = new long[]{day, scanNearMonthFuture(underlying, day)};
+            nearMonthMemo.put(underlying, memo);
+        }
+        return memo[1] < 0 ? Optional.empty() : Optional.of(memo[1]);
+    }
+
+    private long scanNearMonthFuture(String underlying, long day) {
         long best = -1;
         long bestExpiry = Long.MAX_VALUE;
         for (Map.Entry<Long, Role> e : roles.entrySet()) {
@@ -79,7 +93,7 @@ public final class UnderlyingMap implements Serializable {
                 bestExpiry = r.expiry;
             }
         }
-        return best < 0 ? Optional.empty() : Optional.of(best);
+        return best;
     }
 
     /** The nearest option expiry on or after {@code day}, or -1. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,6 +35,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +66,9 @@ class StoredSavepointIT {
             Path out = dir.resolve("resumed");
             Files.createDirectories(out);
             for (String f : List.of("candles.jsonl", "signals.jsonl")) {
-                Files.copy(STORED.resolve(f), out.resolve(f));
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(STORED.resolve(f + ".gz")))) {
+                    Files.copy(in, out.resolve(f));
+                }
             }
             Path savepoint = copyTree(STORED.resolve("savepoint"), dir.resolve("savepoint"));
             ReplayRun.run(request(kafka, out, savepoint), quiet());
@@ -91,7 +97,10 @@ class StoredSavepointIT {
             deleteTree(STORED);
             copyTree(Path.of(URI.create(savepoint)), STORED.resolve("savepoint"));
             for (String f : List.of("candles.jsonl", "signals.jsonl")) {
-                Files.copy(out.resolve(f), STORED.resolve(f));
+                // stored compressed: the output as it was at the savepoint, which the restored sinks continue
+                try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(STORED.resolve(f + ".gz")))) {
+                    Files.copy(out.resolve(f), gz);
+                }
             }
         }
     }

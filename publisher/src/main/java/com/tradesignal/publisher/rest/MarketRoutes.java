@@ -77,6 +77,11 @@ public final class MarketRoutes {
     }
 
     private ObjectNode signals(String underlying) {
+        return perInterval(underlying, row -> row);
+    }
+
+    /** One value per interval from the underlying's newest row of it (null before the first). */
+    private ObjectNode perInterval(String underlying, java.util.function.Function<ObjectNode, JsonNode> fromRow) {
         ObjectNode n = JSON.createObjectNode();
         n.put("underlying", underlying);
         n.put("data_source", board.dataSource().name());
@@ -84,7 +89,7 @@ public final class MarketRoutes {
         Map<String, ObjectNode> rows = board.latestRows(underlying);
         for (String interval : MarketBoard.INTERVALS) {
             ObjectNode row = rows.get(interval);
-            byInterval.set(interval, row == null ? JSON.nullNode() : row);
+            byInterval.set(interval, row == null ? JSON.nullNode() : fromRow.apply(row));
         }
         return n;
     }
@@ -165,25 +170,15 @@ public final class MarketRoutes {
     }
 
     private ObjectNode candleIntent(String underlying) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("underlying", underlying);
-        n.put("data_source", board.dataSource().name());
-        ObjectNode byInterval = n.putObject("intervals");
-        Map<String, ObjectNode> rows = board.latestRows(underlying);
-        for (String interval : MarketBoard.INTERVALS) {
-            ObjectNode row = rows.get(interval);
-            if (row == null) {
-                byInterval.putNull(interval);
-                continue;
-            }
-            ObjectNode i = byInterval.putObject(interval);
+        return perInterval(underlying, row -> {
+            ObjectNode i = JSON.createObjectNode();
             i.set("start", row.get("start"));
             i.set("intent", value(row, "candle_intent"));
             JsonNode vote = row.path("signals").path("candle_intent");
             i.set("vote", vote.isMissingNode() ? JSON.nullNode() : vote.get("vote"));
             i.set("reason", vote.isMissingNode() ? JSON.nullNode() : vote.get("reason"));
-        }
-        return n;
+            return i;
+        });
     }
 
     private static ObjectNode pick(JsonNode row, List<String> keys, String prefix) {
