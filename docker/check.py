@@ -263,6 +263,7 @@ def check_compose(doc, rel):
     expected = {
         "jobmanager.rpc.address": "jobmanager",
         "state.backend.type": "rocksdb",
+        "state.backend.rocksdb.timer-service.factory": "HEAP",
         "execution.checkpointing.dir": "file:///checkpoints",
         "execution.checkpointing.savepoint-dir": "file:///savepoints",
         "execution.checkpointing.externalized-checkpoint-retention": "RETAIN_ON_CANCELLATION",

@@ -1,9 +1,6 @@
 package com.tradesignal.indicators;
 
-import com.tradesignal.market.MarketTime;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +16,8 @@ import java.util.Objects;
  * when no level lies on it (or the price is NaN).
  */
 public final class SupportResistance {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(MarketTime.IST);
+    /** IST is UTC+05:30 all year. */
+    private static final long IST_OFFSET_MINUTES = 330;
 
     private SupportResistance() {
     }
@@ -40,9 +38,19 @@ public final class SupportResistance {
             return new Level(withTime("swing low", barTimeMillis), price);
         }
 
-        private static String withTime(String base, long barTimeMillis) {
-            return barTimeMillis == MarketStructure.NO_TIME ? base
-                    : base + " " + HH_MM.format(Instant.ofEpochMilli(barTimeMillis));
+        /**
+         * By arithmetic rather than a DateTimeFormatter: this runs for every candle of every instrument, and IST has
+         * a fixed offset (+05:30, no daylight saving) so the wall-clock minute is a simple modulus.
+         */
+        static String withTime(String base, long barTimeMillis) {
+            if (barTimeMillis == MarketStructure.NO_TIME) {
+                return base;
+            }
+            int minuteOfDay = (int) Math.floorMod(Math.floorDiv(barTimeMillis, 60_000L) + IST_OFFSET_MINUTES, 1440L);
+            int h = minuteOfDay / 60;
+            int m = minuteOfDay % 60;
+            char[] hhmm = {' ', (char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10), (char) ('0' + m % 10)};
+            return base.concat(new String(hhmm));
         }
     }
 

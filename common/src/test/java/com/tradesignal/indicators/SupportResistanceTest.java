@@ -113,4 +113,16 @@ class SupportResistanceTest {
         assertThatThrownBy(() -> SupportResistance.nearest(1, new double[] {1}, new String[0]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void swing_level_names_carry_the_ist_wall_clock_minute_of_their_bar() {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(com.tradesignal.market.MarketTime.IST);
+        long start = java.time.Instant.parse("2022-12-01T00:00:00Z").toEpochMilli();
+        for (long t = start - 86_400_000L; t < start + 2 * 86_400_000L; t += 7 * 60_000L + 13_000L) {
+            assertThat(Level.swingHigh(1, t).name()).isEqualTo("swing high " + hhmm.format(java.time.Instant.ofEpochMilli(t)));
+        }
+        assertThat(Level.swingLow(1, -1).name()).isEqualTo("swing low 05:29");
+        assertThat(Level.swingLow(1, MarketStructure.NO_TIME).name()).isEqualTo("swing low");
+    }
 }

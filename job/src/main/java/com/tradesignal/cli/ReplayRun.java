@@ -112,6 +112,14 @@ public final class ReplayRun {
 
     /** Submits the job and returns at once; {@link Running#await()} waits for it and writes the summary. */
     public static Running start(Request r, PrintStream log) throws Exception {
+        return start(r, log, Map.of());
+    }
+
+    /**
+     * The same with Flink configuration on top of {@link LocalRunConfig}'s, e.g. {@code state.backend.type: hashmap}
+     * (the benchmarks compare state backends) or checkpoint retention.
+     */
+    public static Running start(Request r, PrintStream log, Map<String, String> flinkConfig) throws Exception {
         if (r.journal() != null && !r.history().isEmpty()) {
             throw new IllegalArgumentException("--history is for file replays; a journal replay starts from --from");
         }
@@ -135,6 +143,7 @@ public final class ReplayRun {
         Path checkpoints = r.checkpointDir() != null ? r.checkpointDir() : r.outDir().resolve("checkpoints");
 
         Configuration conf = LocalRunConfig.of(r.parallelism(), checkpoints, r.checkpointInterval(), r.fromSavepoint());
+        flinkConfig.forEach(conf::setString);
         conf.setString("metrics.reporter.local.factory.class", LocalMetrics.Factory.class.getName());
         LocalMetrics.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

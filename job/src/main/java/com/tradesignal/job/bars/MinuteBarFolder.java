@@ -14,9 +14,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Folds ticks into one-minute bars per instrument, in plain memory, chained right after the source.
@@ -40,7 +38,7 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
             Comparator.comparingLong((MinuteBar b) -> b.minuteStart).thenComparingLong(b -> b.token);
 
     /** Open bars per instrument, oldest first; usually one, two across a minute boundary with disorder. */
-    private transient Map<Long, List<MinuteBar>> open;
+    private transient BarsByToken open;
     private transient ListState<MinuteBar> checkpointedBars;
     private transient long watermark;
     private transient long maxEventTime;
@@ -50,7 +48,7 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        open = new HashMap<>();
+        open = new BarsByToken();
         watermark = Long.MIN_VALUE;
         maxEventTime = Long.MIN_VALUE;
         checkpointedBars = context.getOperatorStateStore()
@@ -97,7 +95,7 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
 
     /** Adds {@code bar} to the instrument's open bars, merging it into an open bar of the same minute. */
     private void barFor(long token, long minute, MinuteBar bar) {
-        List<MinuteBar> bars = open.computeIfAbsent(token, k -> new ArrayList<>(2));
+        List<MinuteBar> bars = open.getOrCreate(token);
         int i = bars.size();
         while (i > 0 && bars.get(i - 1).minuteStart > minute) {
             i--;
@@ -115,11 +113,11 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
         if (wm > watermark) {
             watermark = wm;
             List<MinuteBar> due = new ArrayList<>();
-            for (List<MinuteBar> bars : open.values()) {
+            open.forEachList(bars -> {
                 while (!bars.isEmpty() && bars.get(0).minuteStart + 59_999L <= wm) {
                     due.add(bars.remove(0));
                 }
-            }
+            });
             if (!due.isEmpty()) {
                 due.sort(EMIT_ORDER);
                 for (MinuteBar bar : due) {
@@ -137,9 +135,7 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         List<MinuteBar> all = new ArrayList<>();
-        for (List<MinuteBar> bars : open.values()) {
-            all.addAll(bars);
-        }
+        open.forEachList(all::addAll);
         checkpointedBars.update(all);
     }
 
@@ -150,10 +146,8 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
 
     /** Bars not yet emitted. */
     public int openBarCount() {
-        int n = 0;
-        for (List<MinuteBar> bars : open.values()) {
-            n += bars.size();
-        }
-        return n;
+        int[] n = {0};
+        open.forEachList(bars -> n[0] += bars.size());
+        return n[0];
     }
 }

@@ -15,16 +15,17 @@ import java.io.IOException;
 
 /** The candle-by-candle indicators of one instrument at one interval. Each update is O(1); the state is fixed-size. */
 final class IntervalIndicators {
-    Ema ema9 = new Ema(9);
-    Ema ema21 = new Ema(21);
-    Ema ema50 = new Ema(50);
-    Ema ema200 = new Ema(200);
-    Rsi rsi = new Rsi(14);
-    Atr atr = new Atr(14);
-    SuperTrend superTrend = new SuperTrend(10, 3.0);
-    ParabolicSar psar = new ParabolicSar(0.02, 0.02, 0.2);
-    RateOfChange roc = new RateOfChange(10);
-    MarketStructure structure = new MarketStructure(2);
+    // Set by the constructor: a state read from RocksDB (every candle) should not build fresh ones first.
+    Ema ema9;
+    Ema ema21;
+    Ema ema50;
+    Ema ema200;
+    Rsi rsi;
+    Atr atr;
+    SuperTrend superTrend;
+    ParabolicSar psar;
+    RateOfChange roc;
+    MarketStructure structure;
     /** The previous candle's open and close, for engulfing patterns; NaN before the first candle. */
     double previousOpen = Double.NaN;
     double previousClose = Double.NaN;
@@ -48,7 +49,7 @@ final class IntervalIndicators {
     }
 
     IntervalIndicators copy() {
-        IntervalIndicators x = new IntervalIndicators();
+        IntervalIndicators x = new IntervalIndicators(false);
         x.ema9 = ema9.copy();
         x.ema21 = ema21.copy();
         x.ema50 = ema50.copy();
@@ -79,8 +80,29 @@ final class IntervalIndicators {
         out.writeDouble(previousClose);
     }
 
+    /** Fresh indicators, nothing seen yet. */
+    IntervalIndicators() {
+        this(true);
+    }
+
+    /** Without the fresh indicators when the caller replaces every one of them (a copy or a read from state). */
+    private IntervalIndicators(boolean fresh) {
+        if (fresh) {
+            ema9 = new Ema(9);
+            ema21 = new Ema(21);
+            ema50 = new Ema(50);
+            ema200 = new Ema(200);
+            rsi = new Rsi(14);
+            atr = new Atr(14);
+            superTrend = new SuperTrend(10, 3.0);
+            psar = new ParabolicSar(0.02, 0.02, 0.2);
+            roc = new RateOfChange(10);
+            structure = new MarketStructure(2);
+        }
+    }
+
     static IntervalIndicators readFrom(DataInput in) throws IOException {
-        IntervalIndicators x = new IntervalIndicators();
+        IntervalIndicators x = new IntervalIndicators(false);
         x.ema9 = Ema.readFrom(in);
         x.ema21 = Ema.readFrom(in);
         x.ema50 = Ema.readFrom(in);

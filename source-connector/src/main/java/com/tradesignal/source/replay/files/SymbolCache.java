@@ -3,11 +3,12 @@ package com.tradesignal.source.replay.files;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reuses the String of a trading symbol seen before. A recording repeats a few hundred symbols millions of times;
+ * Reuses the String of a trading symbol seen before. A recording repeats a few thousand symbols millions of times;
  * sharing one String per symbol saves an allocation per line and the memory of every buffered tick.
  */
 final class SymbolCache {
-    private static final int SLOTS = 1024;
+    /** Enough for a full-market recording (about 9,000 instruments) to keep almost every symbol in its slot. */
+    private static final int SLOTS = 1 << 15;
     private final String[] slots = new String[SLOTS];
 
     /** The symbol in {@code b[s, e)} (UTF-8), or null if empty. */

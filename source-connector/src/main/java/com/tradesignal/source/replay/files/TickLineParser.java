@@ -3,6 +3,7 @@ package com.tradesignal.source.replay.files;
 import com.tradesignal.tick.Tick;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongPredicate;
@@ -84,6 +85,10 @@ abstract class TickLineParser {
     final double[] doubles = new double[ROLES];
     String symbol;
     long line;
+    /** Per time role: the last timestamp text parsed and its value (see {@link #storeTime}). */
+    private final byte[][] lastTimeText = new byte[ROLES][];
+    private final int[] lastTimeLength = new int[ROLES];
+    private final long[] lastTimeValue = new long[ROLES];
 
     TickLineParser(String file, LongPredicate tokenFilter) {
         this.file = file;
@@ -124,13 +129,37 @@ abstract class TickLineParser {
                 if (status == FieldParser.OK) doubles[role] = numbers.doubleValue;
                 return status;
             case KIND_TIME:
-                status = numbers.parseTime(b, s, e);
-                if (status == FieldParser.OK) longs[role] = numbers.longValue;
-                return status;
+                return storeTime(role, b, s, e);
             default:
                 symbol = symbols.get(b, s, e);
                 return FieldParser.OK;
         }
+    }
+
+    /**
+     * Timestamps have a one-second resolution and a recording is in time order, so consecutive lines nearly always
+     * carry the same timestamp text: compare the bytes with the last parsed ones before parsing the date.
+     */
+    private int storeTime(int role, byte[] b, int s, int e) {
+        int n = e - s;
+        byte[] last = lastTimeText[role];
+        if (last != null && n == lastTimeLength[role] && Arrays.equals(b, s, e, last, 0, n)) {
+            longs[role] = lastTimeValue[role];
+            return FieldParser.OK;
+        }
+        int status = numbers.parseTime(b, s, e);
+        if (status == FieldParser.OK) {
+            longs[role] = numbers.longValue;
+            if (n <= 40) {
+                if (last == null) {
+                    last = lastTimeText[role] = new byte[40];
+                }
+                System.arraycopy(b, s, last, 0, n);
+                lastTimeLength[role] = n;
+                lastTimeValue[role] = numbers.longValue;
+            }
+        }
+        return status;
     }
 
     final Tick build() {

@@ -22,6 +22,8 @@ public final class TickShardSplit implements SourceSplit {
     private final int shardCount;
     private final long[] byteOffsets;
     private final long[] lineNumbers;
+    /** Built once: the reader asks for it with every tick it fetches. */
+    private final String splitId;
 
     public TickShardSplit(List<String> files, int shardIndex, int shardCount, long[] byteOffsets, long[] lineNumbers) {
         if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
@@ -35,6 +37,7 @@ public final class TickShardSplit implements SourceSplit {
         this.shardCount = shardCount;
         this.byteOffsets = byteOffsets.clone();
         this.lineNumbers = lineNumbers.clone();
+        this.splitId = "shard-" + shardIndex + "-of-" + shardCount;
     }
 
     /** A split positioned at the start of every file. */
@@ -54,7 +57,7 @@ public final class TickShardSplit implements SourceSplit {
 
     @Override
     public String splitId() {
-        return "shard-" + shardIndex + "-of-" + shardCount;
+        return splitId;
     }
 
     public List<String> files() { return files; }
