@@ -1,5 +1,9 @@
 package com.tradesignal.bench;
 
+import com.tradesignal.bench.latency.LiveLatencyPart;
+import com.tradesignal.bench.profile.ProfilePart;
+import com.tradesignal.bench.replay.ReplayThroughputPart;
+import com.tradesignal.bench.scale.ScalePart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +49,7 @@ public final class BenchMain implements Callable<Integer> {
     /** Every part, in report order. */
     static Map<String, BenchPart> allParts() {
         Map<String, BenchPart> all = new LinkedHashMap<>();
-        for (BenchPart p : List.<BenchPart>of()) {
+        for (BenchPart p : List.of(new ReplayThroughputPart(), new LiveLatencyPart(), new ScalePart(), new ProfilePart())) {
             all.put(p.name(), p);
         }
         return all;

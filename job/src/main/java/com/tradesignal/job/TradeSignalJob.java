@@ -11,7 +11,6 @@ import com.tradesignal.job.signals.SignalRow;
 import com.tradesignal.job.signals.SignalRowSerializer;
 import com.tradesignal.job.signals.UnderlyingMap;
 import com.tradesignal.job.signals.UnderlyingSignals;
-import com.tradesignal.candle.CandleInterval;
 import com.tradesignal.instrument.Instrument;
 import com.tradesignal.instrument.InstrumentCatalog;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -96,9 +95,13 @@ public final class TradeSignalJob {
         }
     }
 
-    /** Event time is the exchange timestamp; bounded disorder plus idleness, so quiet readers do not stall candles. */
+    /**
+     * Event time is the exchange timestamp; bounded disorder (emitted at every minute boundary as well as
+     * periodically, see {@link MinuteWatermarks}) plus idleness, so quiet readers do not stall candles.
+     */
     public static WatermarkStrategy<Tick> watermarks(Settings settings) {
-        return WatermarkStrategy.<Tick>forBoundedOutOfOrderness(settings.outOfOrderness())
+        Duration bound = settings.outOfOrderness();
+        return WatermarkStrategy.<Tick>forGenerator(context -> new MinuteWatermarks(bound))
                 .withTimestampAssigner((tick, ignored) -> tick.exchangeTime)
                 .withIdleness(settings.idleness());
     }
@@ -161,21 +164,14 @@ public final class TradeSignalJob {
                 .uid(INSTRUMENT_SIGNALS_UID)
                 .name("instrument signals");
         DataStream<SignalRow> indexRows = rows
-                .filter(r -> {
-                    UnderlyingMap.Role role = map.role(r.candle.token());
-                    // Options only feed the PCR, which needs their 1m open interest and nothing else.
-                    return role != null && (role.kind() != UnderlyingMap.Kind.OPTION || r.candle.interval() == CandleInterval.M1);
-                })
+                .filter(r -> map.feedsUnderlying(r.candle))
                 .name("index, future and option rows")
                 .keyBy(r -> map.role(r.candle.token()).underlying(), Types.STRING)
                 .process(new UnderlyingSignals(map), SignalRowSerializer.TYPE)
                 .uid(UNDERLYING_SIGNALS_UID)
                 .name("underlying signals");
         DataStream<SignalRow> otherRows = rows
-                .filter(r -> {
-                    UnderlyingMap.Role role = map.role(r.candle.token());
-                    return role == null || role.kind() != UnderlyingMap.Kind.INDEX;
-                })
+                .filter(r -> !map.isIndex(r.candle.token()))
                 .name("instrument rows");
         return otherRows.union(indexRows);
     }

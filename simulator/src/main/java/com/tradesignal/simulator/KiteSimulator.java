@@ -6,6 +6,7 @@ import com.tradesignal.kite.auth.AccessToken;
 import com.tradesignal.market.MarketCalendar;
 import com.tradesignal.market.MarketClock;
 import com.tradesignal.market.MarketTime;
+import com.tradesignal.sim.SimulatedInstrument;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -81,12 +82,12 @@ public final class KiteSimulator implements AutoCloseable {
         }
     }
 
-    private KiteSimulator(Settings settings) {
+    private KiteSimulator(Settings settings, List<SimulatedInstrument> extraInstruments, FrameListener frameListener) {
         this.settings = settings;
         this.market = new SimulatedMarket(settings.clock(), settings.calendar(), settings.ticksPerSecond(),
-                settings.seed(), ReplayedCandles.load(settings.replayCandles()));
+                settings.seed(), ReplayedCandles.load(settings.replayCandles()), extraInstruments);
         this.tokens = new SessionTokens(settings.apiKey(), settings.apiSecret());
-        this.feed = new TickerFeed(tokens, counters);
+        this.feed = new TickerFeed(tokens, counters, frameListener);
         this.rest = new KiteRestRoutes(tokens, counters, settings.clock(), settings.redirectUrl(), market::instruments,
                 market.history());
     }
@@ -289,6 +290,8 @@ public final class KiteSimulator implements AutoCloseable {
         private double ticksPerSecond = 2.0;
         private long seed = 42;
         private List<Path> replayCandles = List.of();
+        private List<SimulatedInstrument> extraInstruments = List.of();
+        private FrameListener frameListener;
 
         public Builder host(String v) { host = v; return this; }
         /** 0 (the default) for any free port. */
@@ -306,12 +309,20 @@ public final class KiteSimulator implements AutoCloseable {
         public Builder seed(long v) { seed = v; return this; }
         /** Replays these recorded one-minute candle files for the index tokens (see {@link Settings}). */
         public Builder replayCandles(List<Path> files) { replayCandles = List.copyOf(files); return this; }
+        /**
+         * Further futures to serve beside the indices' contracts, for load tests (e.g.
+         * {@link SimulatedInstrument#synthetic}): listed in the NFO dump as near-month futures of their own
+         * underlying and ticking at the same rate. Tokens must not clash with the served ones.
+         */
+        public Builder extraInstruments(List<SimulatedInstrument> v) { extraInstruments = List.copyOf(v); return this; }
+        /** Told of every tick frame just before it is handed to a socket (benchmarks); none by default. */
+        public Builder frameListener(FrameListener v) { frameListener = v; return this; }
 
         public KiteSimulator build() {
             MarketClock c = clock != null ? clock : MarketClock.simulated(
                     MarketTime.istDate(System.currentTimeMillis()).atTime(LocalTime.of(9, 14, 30)).toInstant(MarketTime.IST), 1.0);
             return new KiteSimulator(new Settings(host, port, c, calendar != null ? calendar : MarketCalendar.defaults(),
-                    apiKey, apiSecret, redirectUrl, ticksPerSecond, seed, replayCandles));
+                    apiKey, apiSecret, redirectUrl, ticksPerSecond, seed, replayCandles), extraInstruments, frameListener);
         }
     }
 }

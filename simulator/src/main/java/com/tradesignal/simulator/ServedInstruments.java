@@ -62,6 +62,26 @@ final class ServedInstruments {
      * so their futures and strikes sit where that index is.
      */
     static ServedInstruments on(LocalDate date, MarketCalendar calendar, Map<Long, Double> previousCloses) {
+        return on(date, calendar, previousCloses, List.of());
+    }
+
+    /**
+     * As {@link #on(LocalDate, MarketCalendar, Map)}, plus {@code extras} (load-test futures, each its own
+     * underlying's near-month contract) listed after the indices' contracts and ticking like them.
+     */
+    static ServedInstruments on(LocalDate date, MarketCalendar calendar, Map<Long, Double> previousCloses,
+                                List<SimulatedInstrument> extras) {
+        ServedInstruments s = onlyIndices(date, calendar, previousCloses);
+        for (SimulatedInstrument extra : extras) {
+            if (s.byToken.containsKey(extra.token())) {
+                throw new IllegalArgumentException("extra instrument " + extra.symbol() + " has a served token: " + extra.token());
+            }
+            s.add(extra, extra.toInstrument(date));
+        }
+        return s;
+    }
+
+    private static ServedInstruments onlyIndices(LocalDate date, MarketCalendar calendar, Map<Long, Double> previousCloses) {
         ServedInstruments s = new ServedInstruments(date);
         long nfo = NFO_EXCHANGE_TOKEN_BASE;
         long bfo = BFO_EXCHANGE_TOKEN_BASE;

@@ -33,6 +33,7 @@ final class SimulatedMarket {
     private final double ticksPerSecond;
     private final long seed;
     private final ReplayedCandles replay;
+    private final List<SimulatedInstrument> extraInstruments;
     private final MinuteHistory history = new MinuteHistory();
     private final Map<Long, Double> indexLast = new HashMap<>();
 
@@ -46,6 +47,12 @@ final class SimulatedMarket {
 
     SimulatedMarket(MarketClock clock, MarketCalendar calendar, double ticksPerSecond, long seed,
                     ReplayedCandles replay) {
+        this(clock, calendar, ticksPerSecond, seed, replay, List.of());
+    }
+
+    SimulatedMarket(MarketClock clock, MarketCalendar calendar, double ticksPerSecond, long seed,
+                    ReplayedCandles replay, List<SimulatedInstrument> extraInstruments) {
+        this.extraInstruments = List.copyOf(extraInstruments);
         this.clock = clock;
         this.replay = replay;
         this.calendar = calendar;
@@ -105,7 +112,7 @@ final class SimulatedMarket {
         indexLast.clear();
         history.clear();
         LocalDate date = LocalDate.ofEpochDay(epochDay);
-        served = ServedInstruments.on(date, calendar, replay.previousCloses());
+        served = ServedInstruments.on(date, calendar, replay.previousCloses(), extraInstruments);
         Optional<SessionHours> hours = calendar.sessionOn(date);
         if (hours.isEmpty()) {
             return;
@@ -126,7 +133,7 @@ final class SimulatedMarket {
         LocalDate date = MarketTime.istDate(clock.now());
         ServedInstruments s = served;
         if (s == null || !s.date().equals(date)) {
-            s = ServedInstruments.on(date, calendar, replay.previousCloses());
+            s = ServedInstruments.on(date, calendar, replay.previousCloses(), extraInstruments);
         }
         return s.all();
     }

@@ -12,9 +12,6 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Folds ticks into one-minute bars per instrument, in plain memory, chained right after the source.
@@ -34,13 +31,10 @@ import java.util.List;
  */
 public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> implements OneInputStreamOperator<Tick, MinuteBar> {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<MinuteBar> EMIT_ORDER =
-            Comparator.comparingLong((MinuteBar b) -> b.minuteStart).thenComparingLong(b -> b.token);
 
-    /** Open bars per instrument, oldest first; usually one, two across a minute boundary with disorder. */
-    private transient BarsByToken open;
+    /** The folding rules, shared with the benchmark's Flink-free loop. */
+    private transient OpenMinuteBars open;
     private transient ListState<MinuteBar> checkpointedBars;
-    private transient long watermark;
     private transient long maxEventTime;
     private transient Counter ticksFolded;
     private transient Counter lateTicks;
@@ -48,14 +42,13 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        open = new BarsByToken();
-        watermark = Long.MIN_VALUE;
+        open = new OpenMinuteBars();
         maxEventTime = Long.MIN_VALUE;
         checkpointedBars = context.getOperatorStateStore()
                 .getListState(new ListStateDescriptor<>("open-minute-bars", MinuteBarSerializer.INSTANCE));
         if (context.isRestored()) {
             for (MinuteBar bar : checkpointedBars.get()) {
-                barFor(bar.token, bar.minuteStart, bar);
+                open.restore(bar);
             }
         }
     }
@@ -72,8 +65,7 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
     @Override
     public void processElement(StreamRecord<Tick> record) {
         Tick t = record.getValue();
-        long minute = Math.floorDiv(t.exchangeTime, 60_000L) * 60_000L;
-        if (minute + 59_999L <= watermark) {
+        if (!open.add(t)) {
             lateTicks.inc();
             return;
         }
@@ -81,52 +73,14 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
         if (t.exchangeTime > maxEventTime) {
             maxEventTime = t.exchangeTime;
         }
-        List<MinuteBar> bars = open.get(t.token);
-        if (bars != null && !bars.isEmpty()) {
-            MinuteBar newest = bars.get(bars.size() - 1);
-            if (newest.minuteStart == minute) { // the common case: the instrument's current minute
-                newest.fold(t);
-                return;
-            }
-        }
-        MinuteBar bar = MinuteBar.of(t);
-        barFor(t.token, minute, bar);
-    }
-
-    /** Adds {@code bar} to the instrument's open bars, merging it into an open bar of the same minute. */
-    private void barFor(long token, long minute, MinuteBar bar) {
-        List<MinuteBar> bars = open.getOrCreate(token);
-        int i = bars.size();
-        while (i > 0 && bars.get(i - 1).minuteStart > minute) {
-            i--;
-        }
-        if (i > 0 && bars.get(i - 1).minuteStart == minute) {
-            bars.get(i - 1).merge(bar);
-        } else {
-            bars.add(i, bar);
-        }
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         long wm = mark.getTimestamp();
-        if (wm > watermark) {
-            watermark = wm;
-            List<MinuteBar> due = new ArrayList<>();
-            open.forEachList(bars -> {
-                while (!bars.isEmpty() && bars.get(0).minuteStart + 59_999L <= wm) {
-                    due.add(bars.remove(0));
-                }
-            });
-            if (!due.isEmpty()) {
-                due.sort(EMIT_ORDER);
-                for (MinuteBar bar : due) {
-                    output.collect(new StreamRecord<>(bar, bar.minuteStart));
-                }
-            }
-            if (wm == Long.MAX_VALUE) {
-                open.clear();
-            }
+        open.advance(wm, bar -> output.collect(new StreamRecord<>(bar, bar.minuteStart)));
+        if (wm == Long.MAX_VALUE) {
+            open.clear();
         }
         super.processWatermark(mark);
     }
@@ -134,9 +88,7 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        List<MinuteBar> all = new ArrayList<>();
-        open.forEachList(all::addAll);
-        checkpointedBars.update(all);
+        checkpointedBars.update(open.openBars());
     }
 
     /** Ticks dropped because their minute had already been emitted. */
@@ -146,8 +98,6 @@ public final class MinuteBarFolder extends AbstractStreamOperator<MinuteBar> imp
 
     /** Bars not yet emitted. */
     public int openBarCount() {
-        int[] n = {0};
-        open.forEachList(bars -> n[0] += bars.size());
-        return n[0];
+        return open.openBars().size();
     }
 }

@@ -1,15 +1,14 @@
 package com.tradesignal.job.candles;
 
 import com.tradesignal.candle.Candle;
-import com.tradesignal.candle.CandleInterval;
 import com.tradesignal.job.bars.MinuteBar;
-import com.tradesignal.market.MarketTime;
 import com.tradesignal.market.SessionHours;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -35,15 +34,19 @@ import java.util.Map;
  *       {@code tradesignal.lateTicksDropped}.</li>
  * </ul>
  * When the day's session is over and nothing is open, the instrument's state is cleared.
+ *
+ * <p>The rules themselves live in {@link CandleEngine}; this function keeps its state in Flink and maps its
+ * timers onto event-time timers.
  */
 public final class CandleBuilder extends KeyedProcessFunction<Long, MinuteBar, Candle> {
     private static final long serialVersionUID = 1L;
-    static final CandleInterval[] AGGREGATES = {CandleInterval.M3, CandleInterval.M5, CandleInterval.M15};
 
     private final SessionHours hours;
     private final Map<Long, String> symbols;
 
     private transient ValueState<CandleBuilderState> state;
+    private transient CandleEngine engine;
+    private transient FlinkOutput output;
     private transient Counter candlesClosed;
     private transient Counter outsideSessionTicks;
     private transient Counter lateTicks;
@@ -64,29 +67,17 @@ public final class CandleBuilder extends KeyedProcessFunction<Long, MinuteBar, C
         candlesClosed = metrics.counter("candlesClosed");
         outsideSessionTicks = metrics.counter("outsideSessionTicks");
         lateTicks = metrics.counter("lateTicksDropped");
+        engine = new CandleEngine(hours, symbols);
+        output = new FlinkOutput();
     }
 
     @Override
     public void processElement(MinuteBar bar, Context ctx, Collector<Candle> out) throws Exception {
-        long minuteDue = bar.minuteStart + 59_999L;
-        if (minuteDue <= ctx.timerService().currentWatermark()) {
+        if (CandleEngine.isLate(bar, ctx.timerService().currentWatermark())) {
             lateTicks.inc(bar.ticks);
             return;
         }
-        CandleBuilderState s = state.value();
-        if (s == null) {
-            s = new CandleBuilderState();
-        }
-        if (bar.symbol != null) {
-            s.symbol = bar.symbol;
-        }
-        MinuteBar waiting = s.pending.get(bar.minuteStart);
-        if (waiting == null) {
-            s.pending.put(bar.minuteStart, bar);
-        } else {
-            waiting.merge(bar);
-        }
-        ctx.timerService().registerEventTimeTimer(minuteDue);
+        CandleBuilderState s = engine.add(state.value(), bar, output.to(ctx.timerService(), out));
         state.update(s);
     }
 
@@ -96,82 +87,11 @@ public final class CandleBuilder extends KeyedProcessFunction<Long, MinuteBar, C
         if (s == null) {
             return;
         }
-        long token = ctx.getCurrentKey();
-        while (!s.pending.isEmpty() && s.pending.firstKey() + 59_999L <= timestamp) {
-            closeMinute(token, s, s.pending.pollFirstEntry().getValue(), ctx, out);
-        }
-        for (int i = 0; i < AGGREGATES.length; i++) {
-            OpenCandle c = s.open[i];
-            if (c != null && c.start + AGGREGATES[i].millis() - 1 <= timestamp) {
-                emit(out, c.close(token, symbolOf(token, s), AGGREGATES[i], preOpenFor(s, c.start)));
-                s.open[i] = null;
-            }
-        }
-        if (s.isIdle() && timestamp >= hours.closeMillis(s.day) - 1) {
+        if (engine.onTimer(ctx.getCurrentKey(), s, timestamp, output.to(ctx.timerService(), out))) {
             state.clear(); // the day is done: nothing of it stays in state
         } else {
             state.update(s);
         }
-    }
-
-    private void closeMinute(long token, CandleBuilderState s, MinuteBar bar, OnTimerContext ctx, Collector<Candle> out) {
-        long day = MarketTime.istEpochDay(bar.minuteStart);
-        if (day != s.day) {
-            s.day = day;
-            s.baselineVolume = CandleBuilderState.UNKNOWN;
-            s.preOpenPrice = Double.NaN;
-            // Even a day that only had pre-open ticks gets cleaned up once its session is over.
-            ctx.timerService().registerEventTimeTimer(hours.closeMillis(day) - 1);
-        }
-        long open = hours.openMillis(day);
-        long minute = bar.minuteStart;
-        if (minute >= hours.preOpenMillis(day) && minute < open) {
-            s.preOpenPrice = bar.close;
-            s.baselineVolume = Math.max(s.baselineVolume, bar.maxVolume);
-            return;
-        }
-        if (minute < open || minute >= hours.closeMillis(day)) {
-            outsideSessionTicks.inc(bar.ticks);
-            s.baselineVolume = Math.max(s.baselineVolume, bar.maxVolume);
-            return;
-        }
-        if (s.baselineVolume == CandleBuilderState.UNKNOWN) {
-            s.baselineVolume = minute == open ? 0 : bar.minVolume;
-        }
-        long volume = Math.max(0, bar.maxVolume - s.baselineVolume);
-        s.baselineVolume = Math.max(s.baselineVolume, bar.maxVolume);
-        String symbol = symbolOf(token, s);
-        Candle oneMinute = new Candle(token, symbol, CandleInterval.M1, minute, bar.open, bar.high, bar.low, bar.close,
-                volume, preOpenFor(s, minute), bar.ticks, bar.openInterest, bar.averagePrice, bar.buyQuantity,
-                bar.sellQuantity);
-        emit(out, oneMinute);
-        for (int i = 0; i < AGGREGATES.length; i++) {
-            CandleInterval interval = AGGREGATES[i];
-            long start = interval.bucketStart(open, minute);
-            OpenCandle c = s.open[i];
-            if (c != null && c.start != start) { // its end timer has fired already; kept only as a safeguard
-                emit(out, c.close(token, symbol, interval, preOpenFor(s, c.start)));
-                c = null;
-            }
-            if (c == null) {
-                s.open[i] = OpenCandle.of(start, oneMinute);
-                long due = start + interval.millis() - 1;
-                if (due > minute + 59_999L) {
-                    ctx.timerService().registerEventTimeTimer(due);
-                }
-            } else {
-                c.add(oneMinute);
-            }
-        }
-    }
-
-    private double preOpenFor(CandleBuilderState s, long candleStart) {
-        return candleStart == hours.openMillis(s.day) ? s.preOpenPrice : Double.NaN;
-    }
-
-    private String symbolOf(long token, CandleBuilderState s) {
-        String fromDump = symbols.get(token);
-        return fromDump != null ? fromDump : s.symbol;
     }
 
     /** Ticks of bars that arrived after the watermark had passed their minute (this subtask). */
@@ -184,8 +104,31 @@ public final class CandleBuilder extends KeyedProcessFunction<Long, MinuteBar, C
         return outsideSessionTicks.getCount();
     }
 
-    private void emit(Collector<Candle> out, Candle c) {
-        candlesClosed.inc();
-        out.collect(c);
+    /** The engine's output onto this call's timer service and collector; one instance, re-pointed per call. */
+    private final class FlinkOutput implements CandleEngine.Output {
+        private TimerService timers;
+        private Collector<Candle> out;
+
+        FlinkOutput to(TimerService timers, Collector<Candle> out) {
+            this.timers = timers;
+            this.out = out;
+            return this;
+        }
+
+        @Override
+        public void candle(Candle c) {
+            candlesClosed.inc();
+            out.collect(c);
+        }
+
+        @Override
+        public void timer(long time) {
+            timers.registerEventTimeTimer(time);
+        }
+
+        @Override
+        public void outsideSession(int ticks) {
+            outsideSessionTicks.inc(ticks);
+        }
     }
 }

@@ -5,10 +5,11 @@ import com.tradesignal.job.bars.MinuteBar;
 import java.util.TreeMap;
 
 /**
- * Everything the candle builder keeps for one instrument. Bounded: minute bars wait here only until the watermark
+ * Everything the candle builder keeps for one instrument (public so that callers of {@link CandleEngine} outside
+ * Flink can hold it; its contents stay private to the package). Bounded: minute bars wait here only until the watermark
  * passes them, and there is at most one open candle per multi-minute interval.
  */
-final class CandleBuilderState {
+public final class CandleBuilderState {
     static final long UNKNOWN = Long.MIN_VALUE;
 
     /** The tradingsymbol the ticks carried, if any. */
@@ -21,8 +22,8 @@ final class CandleBuilderState {
     double preOpenPrice = Double.NaN;
     /** Minute bars waiting for the watermark, by minute start. */
     final TreeMap<Long, MinuteBar> pending = new TreeMap<>();
-    /** Open 3m, 5m and 15m candles, indexed like {@link CandleBuilder#AGGREGATES}; null where none is open. */
-    final OpenCandle[] open = new OpenCandle[CandleBuilder.AGGREGATES.length];
+    /** Open 3m, 5m and 15m candles, indexed like {@link CandleEngine#AGGREGATES}; null where none is open. */
+    final OpenCandle[] open = new OpenCandle[CandleEngine.AGGREGATES.length];
 
     boolean isIdle() {
         if (!pending.isEmpty()) return false;

@@ -15,7 +15,7 @@ import java.io.IOException;
  * pivots (from the previous session), opening range, VWAP and running high/low/close. It lives across days (an
  * EMA 200 on 5-minute candles needs days of history) and has a fixed size.
  */
-final class InstrumentSignalState {
+public final class InstrumentSignalState {
     static final long NO_DAY = Long.MIN_VALUE;
 
     final IntervalIndicators[] intervals = new IntervalIndicators[CandleInterval.values().length];

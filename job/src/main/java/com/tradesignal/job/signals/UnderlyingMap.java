@@ -66,6 +66,22 @@ public final class UnderlyingMap implements Serializable {
         return roles.get(token);
     }
 
+    /**
+     * Whether the candle's row goes to its underlying's engine: the index's, every future's, and the options' 1m
+     * rows (options only feed the PCR, which needs their 1m open interest and nothing else).
+     */
+    public boolean feedsUnderlying(com.tradesignal.candle.Candle c) {
+        Role role = roles.get(c.token());
+        return role != null && (role.kind != Kind.OPTION || c.interval() == com.tradesignal.candle.CandleInterval.M1);
+    }
+
+    /** Whether the token is one of the indices, whose rows come out of the underlying engine (with the votes). */
+    public boolean isIndex(long token) {
+        Role role = roles.get(token);
+        return role != null && role.kind == Kind.INDEX;
+    }
+
+    /** The listed strike interval of the underlying's options; NaN with fewer than two strikes listed. */
     public double strikeStep(String underlying) {
         return strikeSteps.getOrDefault(underlying, Double.NaN);
     }

@@ -1,15 +1,5 @@
 package com.tradesignal.job.signals;
 
-import com.tradesignal.candle.Candle;
-import com.tradesignal.instrument.InstrumentType;
-import com.tradesignal.market.MarketTime;
-import com.tradesignal.signals.MarketSnapshot;
-import com.tradesignal.signals.OiBuildUp;
-import com.tradesignal.signals.PutCallRatio;
-import com.tradesignal.signals.SignalEngine;
-import com.tradesignal.signals.SignalVote;
-import com.tradesignal.signals.Verdict;
-import com.tradesignal.signals.VolumeAnalysis;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,11 +11,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-
-import static com.tradesignal.job.signals.NumberKey.*;
 
 /**
  * Per underlying (NIFTY, BANKNIFTY, SENSEX): puts the index's rows together with its near-month future (VWAP,
@@ -35,6 +21,7 @@ import static com.tradesignal.job.signals.NumberKey.*;
  * <p>Rows of the index, the future and the options reach this operator from different subtasks in any order, so
  * they wait in state and are processed at the watermark in event-time order (options, then the future, then the
  * index, for rows closing at the same time). The output is therefore the same on every run and after a restore.
+ * The rules are in {@link UnderlyingSignalEngine}; this function keeps the state and the waiting rows.
  */
 public final class UnderlyingSignals extends KeyedProcessFunction<String, SignalRow, SignalRow> {
     private static final long serialVersionUID = 1L;
@@ -43,6 +30,7 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
     private transient ValueState<UnderlyingState> state;
     /** Rows waiting for the watermark, by the time they become due; a map so adding a row is one small write. */
     private transient MapState<Long, List<SignalRow>> pending;
+    private transient UnderlyingSignalEngine engine;
 
     public UnderlyingSignals(UnderlyingMap map) {
         this.map = map;
@@ -53,11 +41,12 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("underlying-signals", UnderlyingStateSerializer.INSTANCE));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("underlying-pending-rows",
                 LongSerializer.INSTANCE, new ListSerializer<>(SignalRowSerializer.INSTANCE)));
+        engine = new UnderlyingSignalEngine(map);
     }
 
     @Override
     public void processElement(SignalRow row, Context ctx, Collector<SignalRow> out) throws Exception {
-        long due = row.candle.end() - 1;
+        long due = UnderlyingSignalEngine.due(row);
         List<SignalRow> rows = pending.get(due);
         if (rows == null) rows = new ArrayList<>(4);
         rows.add(row);
@@ -71,107 +60,8 @@ public final class UnderlyingSignals extends KeyedProcessFunction<String, Signal
         if (due == null) return;
         pending.remove(timestamp);
         UnderlyingState s = state.value();
-        if (s == null) s = new UnderlyingState();
-        due.sort(Comparator.comparingInt((SignalRow r) -> kindOrder(map.role(r.candle.token()).kind()))
-                .thenComparingInt(r -> r.candle.interval().ordinal())
-                .thenComparingLong(r -> r.candle.token()));
-        String underlying = ctx.getCurrentKey();
-        for (SignalRow r : due) {
-            UnderlyingMap.Role role = map.role(r.candle.token());
-            long day = MarketTime.istEpochDay(r.candle.start());
-            switch (role.kind()) {
-                case OPTION -> onOption(s, underlying, day, r.candle);
-                case FUTURE -> onFuture(s, underlying, day, r);
-                case INDEX -> out.collect(withVotes(s, underlying, r));
-            }
-        }
+        if (s == null) s = engine.newState();
+        engine.onDue(ctx.getCurrentKey(), s, due, out::collect);
         state.update(s);
-    }
-
-    /** Rows closing at the same time: options first, then the future, then the index that uses both. */
-    private static int kindOrder(UnderlyingMap.Kind kind) {
-        return switch (kind) {
-            case OPTION -> 0;
-            case FUTURE -> 1;
-            case INDEX -> 2;
-        };
-    }
-
-    private void onOption(UnderlyingState s, String underlying, long day, Candle c) {
-        long expiry = map.nearestOptionExpiry(underlying, day);
-        if (expiry < 0) return;
-        if (s.chain == null || s.optionExpiry != expiry) {
-            s.optionExpiry = expiry;
-            s.chain = new PutCallRatio(UnderlyingMap.day(expiry), Math.max(PutCallRatio.DEFAULT_MAX_CONTRACTS,
-                    map.options(underlying, expiry).size()));
-            for (Map.Entry<Long, UnderlyingMap.Role> o : map.options(underlying, expiry)) {
-                s.chain.register(o.getKey(), o.getValue().strike(), o.getValue().put() ? InstrumentType.PE : InstrumentType.CE);
-            }
-        }
-        if (c.openInterest() > 0) {
-            s.chain.updateOi(c.token(), c.openInterest());
-        }
-    }
-
-    private void onFuture(UnderlyingState s, String underlying, long day, SignalRow r) {
-        Long nearMonth = map.nearMonthFuture(underlying, day).orElse(null);
-        if (nearMonth == null || nearMonth != r.candle.token()) return; // far months do not stand in for the index
-        s.followFuture(nearMonth);
-        int i = r.candle.interval().ordinal();
-        s.futureRows[i] = r;
-        s.volume[i].add(r.candle.volume());
-        s.openInterest[i].update(r.candle.close(), r.candle.openInterest());
-    }
-
-    private SignalRow withVotes(UnderlyingState s, String underlying, SignalRow index) {
-        Candle c = index.candle;
-        int i = c.interval().ordinal();
-        SignalRow future = s.futureRows[i];
-        long day = MarketTime.istEpochDay(c.start());
-        boolean futureToday = future != null && MarketTime.istEpochDay(future.candle.start()) == day;
-        SignalRow row = index.copy();
-        MarketSnapshot.Builder snap = MarketSnapshot.builder().underlying(underlying).interval(c.interval().label())
-                .close(c.close()).previousClose(index.get(PREVIOUS_CLOSE))
-                .emas(index.get(EMA_9), index.get(EMA_21), index.get(EMA_50), index.get(EMA_200))
-                .previousEmas(index.get(PREVIOUS_EMA_9), index.get(PREVIOUS_EMA_21))
-                .rsi14(index.get(RSI_14))
-                .superTrend(index.get(SUPERTREND), direction(index.get(SUPERTREND_DIRECTION)))
-                .psar(index.get(PSAR), direction(index.get(PSAR_DIRECTION)))
-                .roc10(index.get(ROC_10))
-                .structure(direction(index.get(STRUCTURE_TREND)), direction(index.get(BOS)), index.get(TextKey.STRUCTURE))
-                .openingRange(index.get(ORB_HIGH), index.get(ORB_LOW))
-                .pivots(index.get(PIVOT), index.get(R1), index.get(R2), index.get(R3), index.get(S1), index.get(S2), index.get(S3))
-                .nearestSupport(index.get(SUPPORT), index.get(TextKey.SUPPORT_NAME))
-                .nearestResistance(index.get(RESISTANCE), index.get(TextKey.RESISTANCE_NAME))
-                .candleIntent(index.get(TextKey.CANDLE_INTENT), direction(index.get(CANDLE_INTENT_DIRECTION)));
-        if (futureToday) {
-            Candle f = future.candle;
-            for (NumberKey k : new NumberKey[]{VWAP, VWAP_UPPER_1, VWAP_LOWER_1, VWAP_UPPER_2, VWAP_LOWER_2}) {
-                row.set(k, future.get(k));
-            }
-            row.set(TextKey.VWAP_SOURCE, f.symbol() != null ? f.symbol() : Long.toString(f.token()));
-            row.set(FUTURE_CLOSE, f.close());
-            VolumeAnalysis volume = s.volume[i];
-            double imbalance = VolumeAnalysis.imbalance(f.buyQuantity(), f.sellQuantity());
-            row.set(VOLUME_RATIO, volume.ratio()).set(BUY_SELL_IMBALANCE, imbalance);
-            OiBuildUp buildUp = s.openInterest[i].buildUp();
-            row.set(TextKey.OI_BUILDUP, buildUp == null ? null : buildUp.name().toLowerCase(java.util.Locale.ROOT));
-            snap.futureClose(f.close()).futureVwap(future.get(VWAP))
-                    .futureVwapBand(future.get(VWAP_LOWER_1), future.get(VWAP_UPPER_1))
-                    .volume(volume).imbalance(imbalance).oiBuildUp(s.openInterest[i]);
-        }
-        if (s.chain != null && s.optionExpiry >= day) {
-            double pcr = s.chain.pcr(c.close(), map.strikeStep(underlying));
-            row.set(PCR, pcr);
-            snap.pcr(pcr);
-        }
-        List<SignalVote> votes = SignalEngine.evaluate(snap.build());
-        row.votes = votes;
-        row.verdict = Verdict.of(votes);
-        return row;
-    }
-
-    private static int direction(double v) {
-        return Double.isNaN(v) ? 0 : (int) Math.signum(v);
     }
 }

@@ -10,7 +10,7 @@ import com.tradesignal.signals.VolumeAnalysis;
  * and the option chain's open interest for the PCR. Bounded: the chain
  * is one expiry. (Rows waiting for the watermark are kept beside it, in a map by due time.)
  */
-final class UnderlyingState {
+public final class UnderlyingState {
     static final int INTERVALS = CandleInterval.values().length;
 
     /** The future contract the trackers below follow; they restart when the near-month contract rolls. */

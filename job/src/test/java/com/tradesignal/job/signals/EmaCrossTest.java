@@ -19,7 +19,7 @@ class EmaCrossTest {
         for (double c : closes) {
             fast.update(c);
             slow.update(c);
-            crosses.add(InstrumentSignals.cross(fast, slow));
+            crosses.add(InstrumentSignalEngine.cross(fast, slow));
         }
         // slow EMA(4) is warm from the 4th close, so the first comparable pair is at the 5th
         assertThat(crosses.subList(0, 4)).allMatch(d -> d.isNaN());

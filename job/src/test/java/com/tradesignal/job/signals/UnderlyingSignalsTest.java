@@ -46,8 +46,12 @@ class UnderlyingSignalsTest {
     }
 
     private static List<SignalRow> run(List<SignalRow> arrivals, long watermark) throws Exception {
+        return run(MAP, arrivals, watermark);
+    }
+
+    private static List<SignalRow> run(UnderlyingMap map, List<SignalRow> arrivals, long watermark) throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, SignalRow, SignalRow> h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new UnderlyingSignals(MAP)), r -> MAP.role(r.candle.token()).underlying(), Types.STRING)) {
+                new KeyedProcessOperator<>(new UnderlyingSignals(map)), r -> map.role(r.candle.token()).underlying(), Types.STRING)) {
             h.setStateBackend(new EmbeddedRocksDBStateBackend());
             h.open();
             for (SignalRow r : arrivals) h.processElement(r, r.candle.end() - 1);
@@ -82,6 +86,15 @@ class UnderlyingSignalsTest {
         assertThat(row.get(NumberKey.PCR)).isEqualTo(1.5);
         assertThat(row.votes.stream().filter(v -> v.name().equals("pcr")).findFirst().orElseThrow().vote())
                 .isEqualTo(com.tradesignal.signals.Vote.BULLISH); // contrarian: above 1.2
+    }
+
+    @Test
+    void anOptionChainWithASingleListedStrikeGivesThatStrikesRatioInsteadOfStoppingTheJob() throws Exception {
+        UnderlyingMap oneStrike = UnderlyingMap.from(InstrumentCatalog.wellKnownIndices().merge(InstrumentCatalog.of(
+                option(1001, 18100, InstrumentType.CE), option(1002, 18100, InstrumentType.PE))));
+        assertThat(oneStrike.strikeStep("NIFTY")).isNaN();
+        SignalRow row = run(oneStrike, List.of(index(0, 18120), optionRow(1001, 2000), optionRow(1002, 5000)), T0 + 60_000).get(0);
+        assertThat(row.get(NumberKey.PCR)).isEqualTo(2.5);
     }
 
     @Test

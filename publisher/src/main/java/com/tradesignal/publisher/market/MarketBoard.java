@@ -50,6 +50,8 @@ public final class MarketBoard implements AutoCloseable {
     private volatile DataSource dataSource;
     private volatile long lastPriceWall = -1;
     private volatile long lastDataTime = -1;
+    /** Null unless a benchmark installed one: then one call per offered price. */
+    private volatile PriceProbe priceProbe;
 
     public MarketBoard(DataSource dataSource, PublisherMetrics metrics) {
         this.dataSource = dataSource;
@@ -99,11 +101,20 @@ public final class MarketBoard implements AutoCloseable {
     }
 
     public void offerPrice(PriceTick price) {
+        PriceProbe probe = priceProbe;
+        if (probe != null) {
+            probe.onPriceOffered(price, System.nanoTime());
+        }
         metrics.pricesIn.increment();
         if (priceInbox.put(price.conflationKey(), price) != null) {
             metrics.pricesConflated.increment();
         }
         wake.release();
+    }
+
+    /** Installs the benchmark's probe (null removes it). */
+    public void priceProbe(PriceProbe probe) {
+        this.priceProbe = probe;
     }
 
     // ---- output -------------------------------------------------------------------------------------------------

@@ -663,6 +663,7 @@ public final class KiteFeed implements AutoCloseable {
                 return;
             }
             int accepted = 0;
+            FeedProbe.Listener probe = FeedProbe.current();
             for (DecodedTick d : r.ticks()) {
                 if (!d.hasExchangeTime()) {
                     // Kite streams quote mode between subscribe and the mode message; such packets have no exchange
@@ -671,6 +672,9 @@ public final class KiteFeed implements AutoCloseable {
                     continue;
                 }
                 Tick t = d.toTick(lastMessageWall); // event time stays the exchange's; the arrival is for latency
+                if (probe != null) {
+                    probe.onTickDecoded(t, System.nanoTime());
+                }
                 accepted++;
                 try {
                     if (!live.offer(t, 5, TimeUnit.SECONDS)) {

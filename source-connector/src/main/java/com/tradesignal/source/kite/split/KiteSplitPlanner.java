@@ -19,7 +19,8 @@ public final class KiteSplitPlanner {
     }
 
     public static int tokensPerUnderlying(int strikesEachSide) {
-        return 2 + 2 * (2 * strikesEachSide + 1);
+        // with no strikes the feed subscribes no options at all (not even the at-the-money pair)
+        return strikesEachSide == 0 ? 2 : 2 + 2 * (2 * strikesEachSide + 1);
     }
 
     public static List<KiteSplit> plan(List<String> underlyings, List<Long> extraTokens, int strikesEachSide,

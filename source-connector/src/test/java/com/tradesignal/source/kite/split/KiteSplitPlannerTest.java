@@ -38,6 +38,17 @@ class KiteSplitPlannerTest {
     }
 
     @Test
+    void withoutOptionsAnUnderlyingCostsItsIndexAndFutureOnly() {
+        // 3 indices + 3 near-month futures + 8,994 others: exactly Kite's 3 x 3,000
+        List<Long> extra = LongStream.rangeClosed(1, 8994).boxed().toList();
+        List<KiteSplit> splits = KiteSplitPlanner.plan(List.of("NIFTY", "BANKNIFTY", "SENSEX"), extra, 0, 3, 3000);
+        assertThat(splits).hasSize(3);
+        assertThat(splits).allSatisfy(s -> assertThat(2 * s.underlyings().size() + s.extraTokens().size()).isEqualTo(3000));
+        assertThatThrownBy(() -> KiteSplitPlanner.plan(List.of("NIFTY", "BANKNIFTY", "SENSEX"),
+                LongStream.rangeClosed(1, 8995).boxed().toList(), 0, 3, 3000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void moreInstrumentsThanThreeConnectionsCarryIsRefusedWithTheCounts() {
         List<Long> extra = LongStream.rangeClosed(1, 9001).boxed().toList();
         assertThatThrownBy(() -> KiteSplitPlanner.plan(List.of(), extra, 10, 3, 3000))
