@@ -74,21 +74,28 @@ public final class BenchMain implements Callable<Integer> {
         MachineInfo machine = MachineInfo.read(root);
         Report report = new Report();
         report.preamble("# TradeSignal benchmarks\n\n"
-                + "Written by `./tradesignal bench" + (quick ? " --quick" : "") + "` on "
-                + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + ". Every comparison in a table was "
+                + "Written by `./tradesignal bench" + (quick ? " --quick" : "") + "`; each part says when and at which commit "
+                + "it was measured (`--parts` reruns some parts and keeps the others). Every comparison in a table was "
                 + "measured side by side in the same run, so machine noise largely cancels in the ratios. These are "
                 + "measurements, not pass/fail tests. All prices are generated (SIMULATED) or come from the real "
                 + "fixtures; none of it is live market data."
                 + (quick ? "\n\n**Quick run: small sizes to check the benchmark code; do not quote these figures.**" : ""));
         report.section("Machine").table(List.of("", ""), machine.rows());
         long started = System.nanoTime();
+        // A run of some parts updates their sections of an existing report and keeps the others.
+        String previous = parts != null && !parts.isEmpty() && Files.exists(outFile) ? Files.readString(outFile) : null;
+        java.util.Set<String> done = new java.util.LinkedHashSet<>();
         for (String name : chosen) {
             ctx.log().println("== bench: " + name);
             long t0 = System.nanoTime();
+            report.startPart(name, "Measured " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))
+                    + " at " + machine.commit() + (quick ? ", quick run" : "") + ".");
             all.get(name).run(ctx, report);
+            done.add(name);
             ctx.log().printf("== bench: %s done in %.0f s%n", name, (System.nanoTime() - t0) / 1e9);
             Files.createDirectories(outFile.toAbsolutePath().getParent());
-            Files.writeString(outFile, report.toMarkdown()); // after each part, so a late failure keeps the earlier figures
+            // after each part, so a late failure keeps the earlier figures
+            Files.writeString(outFile, previous != null ? report.mergedWith(previous, done) : report.toMarkdown());
         }
         ctx.log().printf("bench: wrote %s in %.0f s%n", outFile, (System.nanoTime() - started) / 1e9);
         return 0;

@@ -177,7 +177,7 @@ final class LiveLatencyRun {
         long gaps0 = clients.seqGaps.sum();
         long closed0 = clients.closedByServer.get();
         long[] gc0 = gc();
-        long cpu0 = processCpuNanos();
+        long cpu0 = com.tradesignal.bench.CpuClock.processCpuNanos();
         long t0 = System.nanoTime();
         probes.startWindow(t0 + windowNanos);
         log.printf("latency: measuring %d s%n", s.measure().toSeconds());
@@ -186,7 +186,7 @@ final class LiveLatencyRun {
         double secs = (t1 - t0) / 1e9;
         SimulatorStats sim1 = sim.stats();
         long[] gc1 = gc();
-        long cpu1 = processCpuNanos();
+        long cpu1 = com.tradesignal.bench.CpuClock.processCpuNanos();
         // messages that arrived inside the window may still be in a client's hands: let them finish
         Thread.sleep(500);
         LatencyProbes.Stages st = probes.stages();
@@ -297,12 +297,5 @@ final class LiveLatencyRun {
             millis += Math.max(0, b.getCollectionTime());
         }
         return new long[] {count, millis};
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 }

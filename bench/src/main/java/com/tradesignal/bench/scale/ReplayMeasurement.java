@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * One replay of a day through {@link ReplayRun} as {@code ./tradesignal replay} runs it (parallelism 2, RocksDB,
@@ -94,19 +93,56 @@ final class ReplayMeasurement {
         return result;
     }
 
-    /** Bytes of the retained checkpoint: its chk-N directory plus the shared files it references (savepoints aside). */
+    /**
+     * Bytes of the retained checkpoint: its chk-N directory plus the shared files it references (savepoints aside).
+     * Flink may still be deleting a subsumed checkpoint just after the job ends, so files that vanish while they are
+     * counted are skipped rather than failing the run.
+     */
     static long checkpointBytes(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) return 0;
-        try (Stream<Path> walk = Files.walk(checkpoints)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !checkpoints.relativize(p).toString().startsWith("savepoints"))
-                    .mapToLong(p -> p.toFile().length()).sum();
-        }
+        long[] total = {0};
+        Files.walkFileTree(checkpoints, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                return dir.equals(checkpoints.resolve("savepoints")) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) total[0] += attrs.size();
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        return total[0];
     }
 
+    /** Deletes a run's outputs; what vanishes meanwhile (Flink's own clean-up) is already gone. */
     private static void deleteOutputs(Path out) throws IOException {
-        try (Stream<Path> walk = Files.walk(out)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Files.walkFileTree(out, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.deleteIfExists(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 }
