@@ -42,6 +42,8 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
     private final PublisherMetrics metrics;
     private final Map<Session, ClientSession> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
+    /** Starts the clients' writes (see ClientSession.enqueue): one thread per core, daemon. */
+    private final java.util.concurrent.ExecutorService sender;
 
     public MarketSocket(MarketBoard board, MarketStatus status) {
         this.board = board;
@@ -50,6 +52,12 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
         board.addListener(this);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "market-socket-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger();
+        sender = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "market-socket-sender-" + senders.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -65,7 +73,7 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
                     ctx.closeSession(CLOSE_POLICY, "access token required");
                     return;
                 }
-                ClientSession client = new ClientSession(ctx.session, Set.copyOf(MarketBoard.UNDERLYINGS), metrics);
+                ClientSession client = new ClientSession(ctx.session, Set.copyOf(MarketBoard.UNDERLYINGS), metrics, sender);
                 board.atomically(() -> {
                     client.enqueue(null, snapshotMessage(client.underlyings()));
                     clients.put(ctx.session, client);
@@ -199,6 +207,7 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
             e.getValue().close(1001, "publisher shutting down");
         }
         clients.clear();
+        sender.shutdown();
         metrics.clients.set(0);
     }
 }
