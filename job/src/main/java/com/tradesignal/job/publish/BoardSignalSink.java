@@ -28,13 +28,25 @@ public final class BoardSignalSink implements Sink<SignalRow> {
     public SinkWriter<SignalRow> createWriter(WriterInitContext context) {
         Counter dropped = context.metricGroup().counter("publisherRowsDropped");
         return new SinkWriter<>() {
+            /** Set when the board had no room for 2 s: it is not draining, so stop waiting for it (until it takes a row). */
+            private boolean boardStuck;
+
             @Override
-            public void write(SignalRow row, Context ctx) {
+            public void write(SignalRow row, Context ctx) throws InterruptedException {
                 if (InstrumentCatalog.indexUnderlying(row.candle.token()).isEmpty()) {
                     return; // the board shows the indices; every row still goes to the signal files and topic
                 }
                 MarketBoard board = board();
-                if (board == null || !board.offerRow(SignalRowJson.toJson(row))) {
+                if (board == null) {
+                    dropped.inc();
+                    return;
+                }
+                // A full inbox slows the job down (a replay makes rows much faster than the board applies them, and
+                // its dashboard must show them all) for up to 2 s; a board that does not drain in that time is
+                // stuck, and the job does not wait for it again until it takes a row.
+                boolean taken = board.offerRow(SignalRowJson.toJson(row), boardStuck ? 0 : 2_000);
+                boardStuck = !taken;
+                if (!taken) {
                     dropped.inc();
                 }
             }

@@ -100,6 +100,21 @@ public final class MarketBoard implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The same, waiting up to {@code timeoutMillis} for room when the inbox is full: for a replay, which produces rows
+     * far faster than a live session and whose dashboard must show every one, the job should slow down rather than
+     * lose rows. Dropped and counted if there is still no room.
+     */
+    public boolean offerRow(String json, long timeoutMillis) throws InterruptedException {
+        metrics.rowsIn.increment();
+        if (!rowInbox.offer(json, timeoutMillis, TimeUnit.MILLISECONDS)) {
+            metrics.rowsDropped.increment();
+            return false;
+        }
+        wake.release();
+        return true;
+    }
+
     public void offerPrice(PriceTick price) {
         PriceProbe probe = priceProbe;
         if (probe != null) {
