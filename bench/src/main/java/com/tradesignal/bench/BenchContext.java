@@ -19,11 +19,7 @@ public record BenchContext(Path workDir, Path fixturesDir, Path repoRoot, boolea
     /** A fresh subdirectory of the work directory for one measurement. */
     public Path scratch(String name) throws java.io.IOException {
         Path dir = workDir.resolve(name);
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Dirs.delete(dir);
         return Files.createDirectories(dir);
     }
 

@@ -123,15 +123,8 @@ public final class ReplayThroughputPart implements BenchPart {
 
     /** The size of the JSON Lines written; then the output goes (a full day's signals are gigabytes). */
     static String writtenAndDelete(Path dir) throws java.io.IOException {
-        long bytes = 0;
-        try (var files = java.nio.file.Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.toString().endsWith(".jsonl")) bytes += java.nio.file.Files.size(p);
-            }
-        }
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        long bytes = com.tradesignal.bench.Dirs.size(dir, p -> p.toString().endsWith(".jsonl"), d -> false);
+        com.tradesignal.bench.Dirs.delete(dir);
         return Fmt.bytes(bytes) + " of JSON Lines";
     }
 

@@ -95,54 +95,12 @@ final class ReplayMeasurement {
 
     /**
      * Bytes of the retained checkpoint: its chk-N directory plus the shared files it references (savepoints aside).
-     * Flink may still be deleting a subsumed checkpoint just after the job ends, so files that vanish while they are
-     * counted are skipped rather than failing the run.
      */
     static long checkpointBytes(Path checkpoints) throws IOException {
-        if (!Files.isDirectory(checkpoints)) return 0;
-        long[] total = {0};
-        Files.walkFileTree(checkpoints, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-                return dir.equals(checkpoints.resolve("savepoints")) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
-                        : java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) total[0] += attrs.size();
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
-                throw e;
-            }
-        });
-        return total[0];
+        return com.tradesignal.bench.Dirs.size(checkpoints, p -> true, d -> d.equals(checkpoints.resolve("savepoints")));
     }
 
-    /** Deletes a run's outputs; what vanishes meanwhile (Flink's own clean-up) is already gone. */
     private static void deleteOutputs(Path out) throws IOException {
-        Files.walkFileTree(out, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
-                throw e;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.deleteIfExists(dir);
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
+        com.tradesignal.bench.Dirs.delete(out);
     }
 }
