@@ -92,12 +92,7 @@ public final class MarketBoard implements AutoCloseable {
     /** A line of signals.jsonl. Rows of instruments other than the three indices are ignored. */
     public boolean offerRow(String json) {
         metrics.rowsIn.increment();
-        if (!rowInbox.offer(json)) {
-            metrics.rowsDropped.increment();
-            return false;
-        }
-        wake.release();
-        return true;
+        return queued(rowInbox.offer(json));
     }
 
     /**
@@ -107,12 +102,17 @@ public final class MarketBoard implements AutoCloseable {
      */
     public boolean offerRow(String json, long timeoutMillis) throws InterruptedException {
         metrics.rowsIn.increment();
-        if (!rowInbox.offer(json, timeoutMillis, TimeUnit.MILLISECONDS)) {
+        return queued(rowInbox.offer(json, timeoutMillis, TimeUnit.MILLISECONDS));
+    }
+
+    /** Counts a row the full inbox refused, or wakes the dispatcher for one it took. */
+    private boolean queued(boolean taken) {
+        if (taken) {
+            wake.release();
+        } else {
             metrics.rowsDropped.increment();
-            return false;
         }
-        wake.release();
-        return true;
+        return taken;
     }
 
     public void offerPrice(PriceTick price) {
