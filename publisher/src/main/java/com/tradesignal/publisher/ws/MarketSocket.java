@@ -12,6 +12,7 @@ import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Session;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,10 +76,13 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
                 }
                 ClientSession client = new ClientSession(ctx.session, Set.copyOf(MarketBoard.UNDERLYINGS), metrics, sender);
                 board.atomically(() -> {
+                    // Counted per change, not set from size(): racing connects would let a stale size win. Counted
+                    // before its snapshot is queued, so a client holding a snapshot is always counted; registered after,
+                    // so the snapshot is its first message (the status ticker sends to registered clients).
+                    metrics.clients.incrementAndGet();
                     client.enqueue(null, snapshotMessage(client.underlyings()));
                     clients.put(ctx.session, client);
                 });
-                metrics.clients.set(clients.size());
             });
             ws.onMessage(ctx -> onMessage(ctx.session, ctx.message()));
             ws.onClose(ctx -> remove(ctx.session));
@@ -88,7 +92,7 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
 
     private void remove(Session session) {
         if (clients.remove(session) != null) {
-            metrics.clients.set(clients.size());
+            metrics.clients.decrementAndGet();
         }
     }
 
@@ -203,11 +207,13 @@ public final class MarketSocket implements BoardListener, AutoCloseable {
     public void close() {
         board.removeListener(this);
         ticker.shutdownNow();
-        for (Map.Entry<Session, ClientSession> e : clients.entrySet()) {
-            e.getValue().close(1001, "publisher shutting down");
+        for (Session session : List.copyOf(clients.keySet())) {
+            ClientSession client = clients.remove(session);
+            if (client != null) {
+                metrics.clients.decrementAndGet();
+                client.close(1001, "publisher shutting down");
+            }
         }
-        clients.clear();
         sender.shutdown();
-        metrics.clients.set(0);
     }
 }
