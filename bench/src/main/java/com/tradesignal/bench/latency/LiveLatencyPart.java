@@ -112,13 +112,13 @@ public final class LiveLatencyPart implements BenchPart {
                 price sink). *Board*: offered to handed to the fan-out (the inbox and the dispatcher thread). \
                 *Fan-out*: from there to the client (each client's queue, Jetty, loopback, the client's parsing \
                 threads). Percentiles of the stages do not add up to the end-to-end percentile: the slow samples \
-                of one stage are not those of another. Two things shape them. The simulator releases a market \
-                second's ticks together (exchange times have Kite's one-second resolution), so once a second a burst \
-                of about 2.2 ticks per instrument goes out, and a published tick in it waits in the source and the \
-                job behind the rest of the burst. And the board's single dispatcher thread hands each update to \
-                every client's queue itself, starting each client's write on that thread, so the board stage also \
-                holds the wait for the fan-out of the updates before it: with 1,000 clients that is 1,000 enqueues \
-                and socket writes per update.""");
+                of one stage are not those of another. Two things shape them. The simulator sends each connection \
+                one frame every 50 ms, with each market second's ticks spread over that second as Kite's \
+                event-driven feed spreads them (exchange times have one-second resolution), so a published tick \
+                waits in the source and the job behind the rest of its frame: at 20,000 ticks/s about 1,000 ticks. \
+                And the board's single dispatcher thread hands each update to every client's queue itself (the \
+                writes then start on a sender pool), so the board stage also holds the wait for the hand-over of \
+                the updates before it: with 1,000 clients that is 1,000 enqueues per update.""");
         List<List<String>> split = new ArrayList<>();
         for (LiveLatencyRun.Result r : results) {
             String run = Fmt.count(r.instruments()) + " / " + Fmt.count(r.clients());
@@ -148,9 +148,7 @@ public final class LiveLatencyPart implements BenchPart {
         live.paragraph("""
                 *Sent*: ticks the simulator put on the wire (all instruments); *decoded*: ticks the job's feed \
                 decoded; *prices to board*: index and near-month future ticks the job handed to the board; \
-                *updates*: price updates the board sent to the fan-out (ticks leave the simulator in one burst per \
-                market second, so a 30 s window holds 30 or 31 bursts and sent and decoded rates differ by up to \
-                that one burst); *client msgs*: every message all clients \
+                *updates*: price updates the board sent to the fan-out; *client msgs*: every message all clients \
                 received (updates, status every second, heartbeats); *publisher msgs*: what the publisher counts \
                 as sent. *Drops*: updates the publisher's per-client queues dropped or replaced (256 each); \
                 *seq gaps*: gaps the clients saw; *slow closes*: clients closed as too slow. *Unattributed*: \
