@@ -1,12 +1,11 @@
 package com.tradesignal.simulator;
 
+import com.tradesignal.instrument.TokenMap;
 import com.tradesignal.market.MarketTime;
 import com.tradesignal.tick.Tick;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -31,9 +30,10 @@ final class MinuteHistory {
         long oi;
     }
 
-    private final Map<Long, TreeMap<Long, Minute>> closed = new HashMap<>();
-    private final Map<Long, Building> open = new HashMap<>();
-    private final Map<Long, Long> lastCumulative = new HashMap<>();
+    // by token, asked on every tick the simulator sends, so primitive-keyed (TokenMap says why)
+    private final TokenMap<TreeMap<Long, Minute>> closed = new TokenMap<>();
+    private final TokenMap<Building> open = new TokenMap<>();
+    private final TokenMap<Long> lastCumulative = new TokenMap<>();
 
     synchronized void record(Tick t) {
         long minute = MarketTime.minuteStart(t.exchangeTime);
@@ -47,7 +47,8 @@ final class MinuteHistory {
             b = new Building();
             b.start = minute;
             b.open = b.high = b.low = t.lastPrice;
-            b.volumeAtStart = lastCumulative.getOrDefault(t.token, cumulative);
+            Long known = lastCumulative.get(t.token);
+            b.volumeAtStart = known == null ? cumulative : known;
             open.put(t.token, b);
         }
         b.high = Math.max(b.high, t.lastPrice);
@@ -55,7 +56,10 @@ final class MinuteHistory {
         b.close = t.lastPrice;
         b.lastVolume = Math.max(b.lastVolume, cumulative);
         b.oi = t.openInterest;
-        lastCumulative.put(t.token, Math.max(cumulative, lastCumulative.getOrDefault(t.token, 0L)));
+        Long before = lastCumulative.get(t.token);
+        if (before == null || cumulative > before) {
+            lastCumulative.put(t.token, cumulative);
+        }
     }
 
     private void close(long token, Building b) {

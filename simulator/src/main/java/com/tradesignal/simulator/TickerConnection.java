@@ -1,12 +1,11 @@
 package com.tradesignal.simulator;
 
+import com.tradesignal.instrument.TokenMap;
 import com.tradesignal.kite.protocol.KiteClientMessage;
 import com.tradesignal.kite.protocol.KiteClientMessage.Mode;
 import io.javalin.websocket.WsContext;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One client's ticker socket: which tokens it subscribed, in which mode (Kite's default after {@code subscribe} is
@@ -15,7 +14,8 @@ import java.util.Map;
  */
 final class TickerConnection {
     final WsContext ws;
-    private final Map<Long, Mode> modes = new HashMap<>();
+    /** By token; asked for every tick sent, so primitive-keyed (TokenMap says why). */
+    private final TokenMap<Mode> modes = new TokenMap<>();
     volatile long lastSentWall = System.currentTimeMillis();
     private int malformedToSend;
     private int malformedSent;

@@ -1,11 +1,13 @@
 package com.tradesignal.job.bars;
 
+import com.tradesignal.instrument.TokenMap;
 import com.tradesignal.tick.Tick;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * {@link MinuteBarFolder}'s folding rules as a plain object, for callers that run without Flink (the benchmark's
@@ -20,7 +22,10 @@ public final class OpenMinuteBars {
     private static final Comparator<MinuteBar> EMIT_ORDER =
             Comparator.comparingLong((MinuteBar b) -> b.minuteStart).thenComparingLong(b -> b.token);
 
-    private final BarsByToken open = new BarsByToken();
+    private static final LongFunction<List<MinuteBar>> NO_BARS = token -> new ArrayList<>(2);
+
+    /** Each instrument's open bars, oldest first; asked once per tick, so primitive-keyed. */
+    private final TokenMap<List<MinuteBar>> open = new TokenMap<>();
     private long watermark = Long.MIN_VALUE;
     /** No open bar starts before this minute; Long.MAX_VALUE when none is open. */
     private long earliestMinute = Long.MAX_VALUE;
@@ -35,7 +40,7 @@ public final class OpenMinuteBars {
         if (minute + 59_999L <= watermark) {
             return false;
         }
-        List<MinuteBar> bars = open.getOrCreate(t.token);
+        List<MinuteBar> bars = open.computeIfAbsent(t.token, NO_BARS);
         int i = bars.size();
         if (i > 0 && bars.get(i - 1).minuteStart == minute) { // the common case: the instrument's current minute
             bars.get(i - 1).fold(t);
@@ -64,7 +69,7 @@ public final class OpenMinuteBars {
         }
         List<MinuteBar> due = new ArrayList<>();
         long[] earliest = {Long.MAX_VALUE};
-        open.forEachList(bars -> {
+        open.forEach((token, bars) -> {
             while (!bars.isEmpty() && bars.get(0).minuteStart + 59_999L <= wm) {
                 due.add(bars.remove(0));
             }
@@ -83,7 +88,7 @@ public final class OpenMinuteBars {
 
     /** Puts back a bar from a checkpoint, merged into an open bar of the same instrument and minute if there is one. */
     public void restore(MinuteBar bar) {
-        List<MinuteBar> bars = open.getOrCreate(bar.token);
+        List<MinuteBar> bars = open.computeIfAbsent(bar.token, NO_BARS);
         int i = bars.size();
         while (i > 0 && bars.get(i - 1).minuteStart > bar.minuteStart) {
             i--;
@@ -99,7 +104,7 @@ public final class OpenMinuteBars {
     /** Every bar not yet handed on (what a checkpoint keeps). */
     public List<MinuteBar> openBars() {
         List<MinuteBar> all = new ArrayList<>();
-        open.forEachList(all::addAll);
+        open.forEach((token, bars) -> all.addAll(bars));
         return all;
     }
 

@@ -117,8 +117,8 @@ public final class KiteFrameEncoder {
         }
         for (int i = 0; i < KitePacket.DEPTH_LEVELS; i++) {
             DepthLevel l = i < levels.size() ? levels.get(i) : DepthLevel.EMPTY;
-            b.putInt(u32(l.quantity(), side + " quantity"));
-            b.putInt(price(l.price(), div, side + " price"));
+            b.putInt(u32(l.quantity(), side, " quantity"));
+            b.putInt(price(l.price(), div, side, " price"));
             if (l.orders() < 0 || l.orders() > 0xFFFF) {
                 throw new IllegalArgumentException(side + " orders " + l.orders() + " do not fit 16 bits");
             }
@@ -128,19 +128,29 @@ public final class KiteFrameEncoder {
     }
 
     private static int u32(long v, String field) {
+        return u32(v, field, "");
+    }
+
+    // The field's name comes in two parts, joined only for the error: the simulator encodes every depth level of
+    // every tick it sends, and building "bids quantity" there each time showed in its profile.
+    private static int u32(long v, String field, String suffix) {
         if (v < 0 || v > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(field + " " + v + " does not fit an unsigned 32-bit field");
+            throw new IllegalArgumentException(field + suffix + " " + v + " does not fit an unsigned 32-bit field");
         }
         return (int) v;
     }
 
     private static int price(double p, double div, String field) {
+        return price(p, div, field, "");
+    }
+
+    private static int price(double p, double div, String field, String suffix) {
         if (Double.isNaN(p)) {
             return 0;
         }
         long raw = Math.round(p * div);
         if (raw < Integer.MIN_VALUE || raw > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(field + " " + p + " does not fit a 32-bit price field");
+            throw new IllegalArgumentException(field + suffix + " " + p + " does not fit a 32-bit price field");
         }
         return (int) raw;
     }

@@ -1,10 +1,9 @@
 package com.tradesignal.source.kite.feed;
 
+import com.tradesignal.instrument.TokenMap;
 import com.tradesignal.market.MarketTime;
 import com.tradesignal.tick.Tick;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Where a feed's output stands: the latest exchange time seen and each token's latest cumulative day volume, which
@@ -14,11 +13,12 @@ import java.util.Map;
  */
 public final class ResumePosition {
     private long lastExchangeTime;
-    private final Map<Long, Long> cumulativeVolumes;
+    /** Per tick, so a primitive-keyed map (see TokenMap). */
+    private final TokenMap<Long> cumulativeVolumes;
 
     public ResumePosition(FeedResume from) {
         this.lastExchangeTime = from.lastExchangeTime();
-        this.cumulativeVolumes = new HashMap<>(from.lastCumulativeVolume());
+        this.cumulativeVolumes = TokenMap.of(from.lastCumulativeVolume());
     }
 
     public void observe(Tick t) {
@@ -49,6 +49,6 @@ public final class ResumePosition {
     }
 
     public FeedResume snapshot() {
-        return new FeedResume(lastExchangeTime, cumulativeVolumes);
+        return new FeedResume(lastExchangeTime, cumulativeVolumes.toMap());
     }
 }
