@@ -35,14 +35,30 @@ public record MachineInfo(String cpu, int cores, long memoryBytes, String os, St
         return new MachineInfo(cpu, Runtime.getRuntime().availableProcessors(), mem, os, jvm, heap, commit(repoRoot));
     }
 
+    /**
+     * The commit, with "-dirty" when tracked files differ from it. The report itself does not count: a run that
+     * merges into it finds it changed by the parts before, which says nothing about the code measured.
+     */
     private static String commit(Path repoRoot) {
+        String head = git(repoRoot, "describe", "--always");
+        if (head == null) return "unknown";
+        String changes = git(repoRoot, "status", "--porcelain", "--untracked-files=no", "--", ".",
+                ":(exclude)docs/benchmarks.md");
+        return changes == null || changes.isEmpty() ? head : head + "-dirty";
+    }
+
+    private static String git(Path repoRoot, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repoRoot.toString()));
+        command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder("git", "-C", repoRoot.toString(), "describe", "--always", "--dirty")
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
-            return p.waitFor() == 0 ? out : "unknown";
-        } catch (IOException | InterruptedException e) {
-            return "unknown";
+            return p.waitFor() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
