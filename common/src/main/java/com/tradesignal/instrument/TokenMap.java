@@ -1,5 +1,6 @@
 package com.tradesignal.instrument;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,14 +8,16 @@ import java.util.function.LongFunction;
 
 /**
  * A map from instrument token to a value, for the per-tick paths: an open-addressing hash table on primitive longs
- * (linear probing, deletion by backward shift). Not thread-safe.
+ * (linear probing, deletion by backward shift). Not thread-safe for writes; serializable when its values are, so it
+ * can travel inside a job graph.
  *
  * <p>Why not a {@code HashMap<Long, V>}: it is asked once per tick, a boxed key costs an allocation and an
  * {@code equals} call, and worse, Kite tokens are multiples of 256 (the low byte is the exchange segment), so
  * {@code Long.hashCode} leaves the low bits of every key equal and HashMap's buckets degrade into trees (profiles of the
  * live path showed {@code TreeNode.putTreeVal} per tick). The keys here are mixed before use.
  */
-public final class TokenMap<V> {
+public final class TokenMap<V> implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** No real token: tokens are unsigned 32-bit values. */
     private static final long EMPTY = Long.MIN_VALUE;
     private static final int MIN_CAPACITY = 16;

@@ -45,6 +45,20 @@ class TokenMapTest {
     }
 
     @Test
+    void survivesJavaSerializationAsAJobGraphShipsIt() throws Exception {
+        TokenMap<String> map = TokenMap.of(Map.of(256L * 9 + 9, "NIFTY 50", 256L * 10 + 1, "NIFTY FUT"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(map);
+        }
+        Object back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        assertThat(((TokenMap<?>) back).toMap()).isEqualTo(map.toMap()).hasSize(2);
+    }
+
+    @Test
     void refusesNullValuesAndTheReservedKey() {
         TokenMap<String> map = new TokenMap<>();
         assertThatThrownBy(() -> map.put(1, null)).hasMessageContaining("token 1");

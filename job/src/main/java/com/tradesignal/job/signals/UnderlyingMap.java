@@ -3,6 +3,7 @@ package com.tradesignal.job.signals;
 import com.tradesignal.instrument.Instrument;
 import com.tradesignal.instrument.InstrumentCatalog;
 import com.tradesignal.instrument.InstrumentType;
+import com.tradesignal.instrument.TokenMap;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -26,7 +27,8 @@ public final class UnderlyingMap implements Serializable {
     /** One contract's role. {@code expiry} is the epoch day, {@code strike} 0 for non-options, {@code put} for PE. */
     public record Role(String underlying, Kind kind, long expiry, double strike, boolean put) implements Serializable {}
 
-    private final Map<Long, Role> roles = new HashMap<>();
+    /** By token; asked for every tick by the price filter chained to the source, so primitive-keyed. */
+    private final TokenMap<Role> roles = new TokenMap<>();
     private final Map<String, Double> strikeSteps = new HashMap<>();
 
     public static UnderlyingMap from(InstrumentCatalog catalog) {
@@ -99,37 +101,34 @@ public final class UnderlyingMap implements Serializable {
     }
 
     private long scanNearMonthFuture(String underlying, long day) {
-        long best = -1;
-        long bestExpiry = Long.MAX_VALUE;
-        for (Map.Entry<Long, Role> e : roles.entrySet()) {
-            Role r = e.getValue();
+        long[] best = {-1, Long.MAX_VALUE}; // token, expiry
+        roles.forEach((token, r) -> {
             if (r.kind == Kind.FUTURE && r.underlying.equals(underlying) && r.expiry >= day
-                    && (r.expiry < bestExpiry || (r.expiry == bestExpiry && e.getKey() < best))) {
-                best = e.getKey();
-                bestExpiry = r.expiry;
+                    && (r.expiry < best[1] || (r.expiry == best[1] && token < best[0]))) {
+                best[0] = token;
+                best[1] = r.expiry;
             }
-        }
-        return best;
+        });
+        return best[0];
     }
 
     /** The nearest option expiry on or after {@code day}, or -1. */
     public long nearestOptionExpiry(String underlying, long day) {
-        long best = Long.MAX_VALUE;
-        for (Role r : roles.values()) {
-            if (r.kind == Kind.OPTION && r.underlying.equals(underlying) && r.expiry >= day && r.expiry < best) {
-                best = r.expiry;
+        long[] best = {Long.MAX_VALUE};
+        roles.forEach((token, r) -> {
+            if (r.kind == Kind.OPTION && r.underlying.equals(underlying) && r.expiry >= day && r.expiry < best[0]) {
+                best[0] = r.expiry;
             }
-        }
-        return best == Long.MAX_VALUE ? -1 : best;
+        });
+        return best[0] == Long.MAX_VALUE ? -1 : best[0];
     }
 
     /** The options of one underlying and expiry, as (token, role). */
     public List<Map.Entry<Long, Role>> options(String underlying, long expiry) {
         List<Map.Entry<Long, Role>> out = new ArrayList<>();
-        for (Map.Entry<Long, Role> e : roles.entrySet()) {
-            Role r = e.getValue();
-            if (r.kind == Kind.OPTION && r.underlying.equals(underlying) && r.expiry == expiry) out.add(e);
-        }
+        roles.forEach((token, r) -> {
+            if (r.kind == Kind.OPTION && r.underlying.equals(underlying) && r.expiry == expiry) out.add(Map.entry(token, r));
+        });
         out.sort(Map.Entry.comparingByKey());
         return out;
     }
